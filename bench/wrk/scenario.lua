@@ -1,0 +1,53 @@
+-- One wrk script for every scenario, driven by the environment:
+--   METHOD, BODY, TOKEN (bearer), and REFRESH_TOKENS (space-separated, one per thread) for the refresh chain.
+-- Prints one line "RESULT rps=.. p50_ms=.. p99_ms=.. errors=.. requests=.." for bench/run to collect.
+local method = os.getenv("METHOD") or "GET"
+local body = os.getenv("BODY")
+local token = os.getenv("TOKEN")
+local refresh_tokens = os.getenv("REFRESH_TOKENS")
+
+local threads = {}
+local next_index = 1
+
+function setup(thread)
+  thread:set("index", next_index)
+  if refresh_tokens then
+    local i = 1
+    for t in string.gmatch(refresh_tokens, "%S+") do
+      if i == next_index then thread:set("refresh", t) end
+      i = i + 1
+    end
+  end
+  next_index = next_index + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  wrk.method = method
+  wrk.headers["Content-Type"] = "application/json"
+  if token then wrk.headers["Authorization"] = "Bearer " .. token end
+  if body then wrk.body = body end
+end
+
+-- the refresh chain: each answer carries the next token (one connection per thread keeps the chain in order)
+function request()
+  if refresh then
+    return wrk.format("POST", nil, nil, '{"refreshToken":"' .. refresh .. '"}')
+  end
+  return wrk.format()
+end
+
+function response(status, headers, body)
+  if refresh and status == 200 then
+    local next_token = string.match(body, '"refreshToken":"([^"]+)"')
+    if next_token then refresh = next_token end
+  end
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d\n",
+      summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+      errors, summary.requests))
+end

@@ -1,0 +1,97 @@
+package dev.shopstack.catalog.product;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/products")
+public class ProductController {
+
+    private final ProductService products;
+
+    public ProductController(ProductService products) {
+        this.products = products;
+    }
+
+    /** The storefront list: anyone may read it; admins also see inactive products. */
+    @GetMapping
+    public PagedModel<ProductView> search(
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Size(max = 80) String category,
+            @RequestParam(required = false) @DecimalMin("0") BigDecimal minPrice,
+            @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
+            @RequestParam(defaultValue = "false") boolean inStock,
+            @RequestParam(defaultValue = "newest") @Pattern(regexp = ProductSort.PARAMETER_VALUES) String sort,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Authentication caller) {
+        var query = new ProductQuery(q, category, minPrice, maxPrice, inStock, ProductSort.fromParameter(sort));
+        return new PagedModel<>(products.search(query, isAdmin(caller), page, size));
+    }
+
+    /** With an ETag: a matching If-None-Match is answered 304 by Spring. */
+    @GetMapping("/{id}")
+    public ResponseEntity<ProductView> get(@PathVariable long id, Authentication caller) {
+        return withETag(ResponseEntity.ok(), products.get(id, isAdmin(caller)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequest request) {
+        ProductView created = products.create(request);
+        return withETag(ResponseEntity.created(URI.create("/api/products/" + created.id())), created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<ProductView> replace(@PathVariable long id, @Valid @RequestBody ProductRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(ResponseEntity.ok(), products.replace(id, request, new VersionPrecondition(ifMatch)));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<ProductView> patch(@PathVariable long id, @Valid @RequestBody ProductPatch patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(ResponseEntity.ok(), products.patch(id, patch, new VersionPrecondition(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Void> delete(@PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        products.delete(id, new VersionPrecondition(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProductView> withETag(ResponseEntity.BodyBuilder response, ProductView product) {
+        return response.eTag(VersionPrecondition.etag(product.version())).body(product);
+    }
+
+    private static boolean isAdmin(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.shopstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopstack.local.LocalStack;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Kafka broker is stopped while people register; once it is back every email arrives, exactly once. */
+@ExtendWith(StackExtension.class)
+class BrokerOutageIT {
+
+    @Test
+    void registrationsDuringABrokerOutageAreMailedOnceItIsBack(LocalStack stack) {
+        var mail = new MailCatcher(stack.mailApi());
+        var gateway = new Gateway(stack.gateway());
+        stack.stop(LocalStack.KAFKA);
+        String[] emails = new String[3];
+        try {
+            for (int i = 0; i < emails.length; i++) {
+                emails[i] = gateway.register("outage" + UUID.randomUUID().toString().substring(0, 8));
+            }
+        } finally {
+            stack.start(LocalStack.KAFKA);
+        }
+
+        for (String email : emails) {
+            mail.await(email, "verification code", Duration.ofSeconds(90));
+            mail.await(email, "Welcome", Duration.ofSeconds(30));
+        }
+        System.out.printf("broker outage: %d registrations, %d emails expected%n", emails.length, emails.length * 2);
+        for (String email : emails) {
+            assertThat(mail.withSubject(email, "verification code")).as(email).hasSize(1);
+            assertThat(mail.withSubject(email, "Welcome")).as(email).hasSize(1);
+        }
+    }
+}

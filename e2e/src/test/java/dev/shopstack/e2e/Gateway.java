@@ -1,0 +1,79 @@
+package dev.shopstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Requests through the gateway, as a storefront sends them. */
+final class Gateway {
+
+    static final String PASSWORD = "e2e-password-1";
+
+    private final String base;
+
+    Gateway(String base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> post(String path, String json, String token) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return Http.send(request);
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return Http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<String> send(String method, String path, String json, String token, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return Http.send(request);
+    }
+
+    /** The access token of a login. */
+    String login(String login, String password) {
+        var response = post("/api/auth/login", """
+                {"login":"%s","password":"%s"}""".formatted(login, password), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response).path("accessToken").asString();
+    }
+
+    /** The local profile's bootstrap admin. */
+    String adminToken() {
+        return login("admin", "local-admin-password");
+    }
+
+    /** Registers a customer, enters the code from their email, and returns their access token. */
+    String verifiedCustomer(String name, MailCatcher mail) {
+        String email = register(name);
+        var code = MailCatcher.verificationCode(mail.await(email, "verification code", Duration.ofSeconds(30)));
+        var verified = post("/api/auth/verify-email", """
+                {"email":"%s","code":"%s"}""".formatted(email, code), null);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        return login(name, PASSWORD);
+    }
+
+    /** Registers a customer and returns their email address. */
+    String register(String name) {
+        var registered = post("/api/auth/register", """
+                {"email":"%s@example.test","username":"%s","password":"%s","passwordConfirm":"%s",
+                 "firstName":"Eve"}""".formatted(name, name, PASSWORD, PASSWORD), null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return name + "@example.test";
+    }
+}

@@ -1,0 +1,145 @@
+package dev.shopstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopstack.local.LocalStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** Shopping through the gateway: browse, order (idempotently), pay, ship, with the emails and the stock. */
+@ExtendWith(StackExtension.class)
+class OrderJourneyIT {
+
+    static final String ADDRESS = """
+            {"name":"Eve Buyer","line1":"1 Main Street","postalCode":"10115","city":"Berlin","country":"DE"}""";
+
+    static LocalStack stack;
+    static Gateway gateway;
+    static MailCatcher mail;
+    static String admin;
+
+    @BeforeAll
+    static void stack(LocalStack started) {
+        stack = started;
+        gateway = new Gateway(started.gateway());
+        mail = new MailCatcher(started.mailApi());
+        admin = gateway.adminToken();
+    }
+
+    /** A product of its own for each test, so stock counts are exact. */
+    static long newProduct(int stock, String price) {
+        long category = Http.json(Http.get(stack.gateway() + "/api/categories?size=1")).path("content").get(0)
+                .path("id").asLong();
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = gateway.post("/api/products", """
+                {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
+                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, sku, category, price, stock), admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).path("id").asLong();
+    }
+
+    static String orderBody(long product, int quantity) {
+        return """
+                {"lines":[{"productId":%d,"quantity":%d}],"shippingAddress":%s}""".formatted(product, quantity, ADDRESS);
+    }
+
+    static int stockOf(long product) {
+        return Http.json(Http.get(stack.gateway() + "/api/products/" + product)).path("stockQuantity").asInt();
+    }
+
+    @Test
+    void aCustomerOrdersPaysAndIsToldAboutEveryStep() {
+        long lamp = newProduct(10, "24.50");
+        String name = "buyer" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = gateway.verifiedCustomer(name, mail);
+        String email = name + "@example.test";
+
+        var search = Http.get(stack.gateway() + "/api/products?q=E2E%20lamp&size=50");
+        assertThat(search.statusCode()).isEqualTo(200);
+
+        String key = UUID.randomUUID().toString();
+        var placed = gateway.send("POST", "/api/orders", orderBody(lamp, 2), customer, "Idempotency-Key", key);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode order = Http.json(placed);
+        String orderId = order.path("id").asString();
+        assertThat(order.path("total").decimalValue()).isEqualByComparingTo("49.00");
+        assertThat(order.path("status").asString()).isEqualTo("PENDING_PAYMENT");
+
+        var again = gateway.send("POST", "/api/orders", orderBody(lamp, 2), customer, "Idempotency-Key", key);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).path("id").asString()).isEqualTo(orderId);
+        assertThat(stockOf(lamp)).isEqualTo(8);
+
+        var confirmation = mail.await(email, "Your Shopstack order " + orderId, Duration.ofSeconds(30));
+        assertThat(confirmation.raw()).contains("49.00");
+
+        var paid = gateway.post("/api/orders/" + orderId + "/payment", """
+                {"amount":49.00,"currency":"EUR","method":"MANUAL","reference":"bank-transfer-1"}""", customer);
+        assertThat(paid.statusCode()).as(paid.body()).isIn(200, 201);
+
+        var shipped = gateway.send("PATCH", "/api/orders/" + orderId + "/status", "{\"status\":\"SHIPPED\"}", admin);
+        assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
+        mail.await(email, "is shipped", Duration.ofSeconds(30));
+
+        String stranger = gateway.verifiedCustomer("other" + UUID.randomUUID().toString().substring(0, 8), mail);
+        assertThat(gateway.get("/api/orders/" + orderId, stranger).statusCode()).isEqualTo(404);
+        assertThat(gateway.get("/api/orders/" + orderId, customer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentOrdersForTheLastUnitsNeverOversell() throws Exception {
+        long lamp = newProduct(5, "9.99");
+        String customer = gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
+
+        var pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> orders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            orders.add(() -> gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+                    "Idempotency-Key", UUID.randomUUID().toString()).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : pool.invokeAll(orders)) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
+        assertThat(stockOf(lamp)).isZero();
+    }
+
+    @Test
+    void withTheCatalogDownOrdersFailFastAndWorkAgainOnceItIsBack() {
+        long lamp = newProduct(3, "5.00");
+        String customer = gateway.verifiedCustomer("down" + UUID.randomUUID().toString().substring(0, 8), mail);
+
+        stack.stop(LocalStack.CATALOG_SERVICE);
+        try {
+            long started = System.nanoTime();
+            var refused = gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("order with catalog-service stopped: %d in %d ms%n", refused.statusCode(), millis);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(Http.contentType(refused)).startsWith("application/problem+json");
+            assertThat(millis).isLessThan(10_000);
+        } finally {
+            stack.start(LocalStack.CATALOG_SERVICE);
+        }
+        assertThat(stockOf(lamp)).isEqualTo(3); // nothing stayed reserved
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+                        "Idempotency-Key", UUID.randomUUID().toString()).statusCode() == 201);
+        assertThat(stockOf(lamp)).isEqualTo(2);
+    }
+}

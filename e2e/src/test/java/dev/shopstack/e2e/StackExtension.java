@@ -1,0 +1,77 @@
+package dev.shopstack.e2e;
+
+import dev.shopstack.local.LocalStack;
+import dev.shopstack.local.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the whole platform once for all e2e tests (with the same launcher as the local run), on ports shifted by
+ * 10000 so it can run beside a developer's own stack, with fresh data. Closed when the test JVM finishes.
+ */
+public class StackExtension implements ParameterResolver {
+
+    static final int PORT_OFFSET = 10_000;
+
+    /** Every e2e request comes from 127.0.0.1, one client as far as the gateway's limits go. */
+    static final List<String> RELAXED_RATE_LIMITS = List.of(
+            "--shop.rate-limit.login.requests=10000", "--shop.rate-limit.login.period=1s",
+            "--shop.rate-limit.login.burst=10000",
+            "--shop.rate-limit.sensitive.requests=10000", "--shop.rate-limit.sensitive.period=1s",
+            "--shop.rate-limit.sensitive.burst=10000",
+            "--shop.rate-limit.api.requests=10000", "--shop.rate-limit.api.period=1s",
+            "--shop.rate-limit.api.burst=10000");
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class).stack();
+    }
+
+    /** Closing the root store at the end of the run stops every process. */
+    record StartedStack(LocalStack stack) implements AutoCloseable {
+
+        static StartedStack start() {
+            Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+            Path workDir = root.resolve("e2e/target/e2e-stack");
+            deleteRecursively(workDir);
+            StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
+            LocalStack stack = LocalStack.start(defaults
+                    .withWorkDir(workDir)
+                    .withPorts(defaults.ports().shiftedBy(PORT_OFFSET))
+                    .withExtraArgs(Map.of(LocalStack.GATEWAY, RELAXED_RATE_LIMITS)));
+            System.out.println(stack.summary());
+            return new StartedStack(stack);
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

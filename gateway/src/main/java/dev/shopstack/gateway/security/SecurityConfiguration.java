@@ -1,0 +1,134 @@
+package dev.shopstack.gateway.security;
+
+import dev.shopstack.gateway.web.AccessLogFilter;
+import dev.shopstack.gateway.web.EdgeProperties;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The gateway is an OAuth2 resource server in front of the services (which check every token again). It rejects
+ * anonymous and forged requests before they cost a service anything, and repeats the coarse admin-only rules as
+ * defence in depth. The token itself is forwarded unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties({GatewaySecurityProperties.class, EdgeProperties.class})
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteLocator routes,
+            ReactiveJwtDecoder jwtDecoder, ProblemAuthenticationHandler problems, EdgeProperties edge) {
+        return http.securityMatcher(new RoutedExchangeMatcher(routes))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies for CSRF to ride on
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable) // SecurityHeadersFilter covers every response
+                .requestCache(cache -> cache.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> cors.configurationSource(corsSource(edge.cors())))
+                .authorizeExchange(this::rules)
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesClaimConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(recordUser(), SecurityWebFiltersOrder.AUTHORIZATION)
+                .build();
+    }
+
+    /** Public endpoints first, then the admin-only ones (more specific before more general), then: a token. */
+    private void rules(ServerHttpSecurity.AuthorizeExchangeSpec auth) {
+        auth.pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/verify-email",
+                        "/api/auth/verify-email/resend", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
+                        "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
+                .pathMatchers(HttpMethod.GET, "/.well-known/**", "/api/products/**", "/api/categories/**",
+                        "/api/users/*/avatar", "/v3/api-docs/*").permitAll()
+                .pathMatchers("/api/users/me", "/api/users/me/**").authenticated()
+                .pathMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                .pathMatchers("/api/notifications/**").hasRole("ADMIN")
+                .pathMatchers("/api/products/**", "/api/categories/**").hasRole("ADMIN") // writes: reads were let through
+                .pathMatchers(HttpMethod.PATCH, "/api/orders/*/status").hasRole("ADMIN")
+                .pathMatchers(HttpMethod.DELETE, "/api/orders/*").hasRole("ADMIN")
+                .anyExchange().authenticated();
+    }
+
+    /** The JWT subject for the access log, recorded once the token has been verified. */
+    private static WebFilter recordUser() {
+        return (exchange, chain) -> exchange.getPrincipal()
+                .doOnNext(principal -> exchange.getAttributes().put(AccessLogFilter.USER_ATTRIBUTE, principal.getName()))
+                .then(chain.filter(exchange));
+    }
+
+    private static UrlBasedCorsConfigurationSource corsSource(EdgeProperties.Cors cors) {
+        var config = new CorsConfiguration();
+        config.setAllowedOrigins(cors.allowedOrigins());
+        config.setAllowedMethods(cors.allowedMethods());
+        config.setAllowedHeaders(cors.allowedHeaders());
+        config.setExposedHeaders(cors.exposedHeaders());
+        config.setAllowCredentials(cors.allowCredentials());
+        config.setMaxAge(cors.maxAge());
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+
+    static ReactiveJwtAuthenticationConverterAdapter rolesClaimConverter() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /**
+     * Keys come from the issuer's JWKS, fetched once and cached; a token with an unknown {@code kid} triggers a
+     * refetch, so user-service can rotate keys without restarting the gateway. Only RS256 and ES256 are accepted,
+     * so {@code alg: none} and HMAC-with-the-public-key tricks fail before any signature check.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+        var jwt = properties.jwt();
+        var http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .responseTimeout(Duration.ofSeconds(3));
+        var web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http));
+        if (jwt.resolvedThroughDiscovery()) {
+            web.filter(loadBalancer.getObject());
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.httpJwkSetUri())
+                .webClient(web.build())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        return decoder;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.shopstack.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway on its own, with no service registered and in-memory rate limiting: what it answers by itself. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shop.rate-limit.sensitive.requests=2", "shop.rate-limit.sensitive.period=1m",
+        "shop.rate-limit.sensitive.burst=2"})
+class GatewayEdgeTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        client().get().uri("/nope").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.instance").isEqualTo("/nope");
+    }
+
+    @Test
+    void servicesInternalAndActuatorPathsAreNeverRouted() {
+        for (String path : new String[] {"/internal/stock/reservations", "/actuator/health", "/actuator/env",
+                "/api/internal/stock"}) {
+            client().get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void dotSegmentsAndEncodedSeparatorsAreRefusedBeforeRouting() {
+        for (String path : new String[] {"/api/products/%2e%2e/%2e%2e/internal/stock",
+                "/api/products/..%2f..%2finternal", "/api/orders/%5c..%5cinternal"}) {
+            client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void aRouteWhoseServiceHasNoInstanceAnswers503NamingTheService() {
+        client().get().uri("/api/categories").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString())
+                        .contains("catalog-service"));
+    }
+
+    @Test
+    void signUpIsRateLimitedPerAddressInMemoryWithRetryAfter() {
+        for (int i = 0; i < 2; i++) { // let through (and answered 503: no user-service here)
+            client().post().uri("/api/auth/register").bodyValue("{}").exchange().expectStatus().isEqualTo(503);
+        }
+        client().post().uri("/api/auth/register").bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.instance").isEqualTo("/api/auth/register");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.shopstack.gateway.support;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * A real downstream for the gateway under test: serves the token issuer's JWKS, answers every other path with a small
+ * JSON body after recording the request headers, and sleeps on paths ending in {@code /slow}.
+ */
+public final class StubBackend implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, Headers> requests = new ConcurrentHashMap<>();
+
+    public StubBackend(String jwks) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> handle(exchange, jwks));
+        server.start();
+    }
+
+    private void handle(HttpExchange exchange, String jwks) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        exchange.getRequestBody().readAllBytes();
+        requests.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
+        if (path.endsWith("/slow")) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String body = path.equals("/.well-known/jwks.json") ? jwks : "{\"path\":\"" + path + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The headers of the last request for {@code "GET /api/orders"}, or null if none arrived. */
+    public Headers lastRequest(String methodAndPath) {
+        return requests.get(methodAndPath);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

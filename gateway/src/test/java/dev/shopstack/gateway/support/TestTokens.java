@@ -1,0 +1,85 @@
+package dev.shopstack.gateway.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs access tokens like user-service does, with a throw-away key whose JWKS the stub backend publishes. */
+public final class TestTokens {
+
+    public static final String ISSUER = "http://localhost:8080";
+
+    private final RSAKey key = generate("test-key");
+    private final RSAKey otherKeySameKid = generate("test-key");
+
+    private static RSAKey generate(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    public String customer(String userId) {
+        return sign(key, claims(userId, ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)));
+    }
+
+    public String admin(String userId) {
+        return sign(key, claims(userId, ISSUER, List.of("ADMIN"), Duration.ofMinutes(15)));
+    }
+
+    public String expired() {
+        return sign(key, claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(-10)));
+    }
+
+    public String wrongIssuer() {
+        return sign(key, claims("u-1", "https://evil.example", List.of("CUSTOMER"), Duration.ofMinutes(15)));
+    }
+
+    /** Signed with another key that claims the trusted key's id. */
+    public String forged() {
+        return sign(otherKeySameKid, claims("u-1", ISSUER, List.of("ADMIN"), Duration.ofMinutes(15)));
+    }
+
+    /** {@code alg: none}, no signature at all. */
+    public String unsigned() {
+        String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"test-key\"}").toString();
+        String payload = Base64URL.encode(claims("u-1", ISSUER, List.of("ADMIN"), Duration.ofMinutes(15))
+                .toString()).toString();
+        return header + "." + payload + ".";
+    }
+
+    private static JWTClaimsSet claims(String subject, String issuer, List<String> roles, Duration validFor) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("roles", roles)
+                .claim("email", subject + "@example.com").jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+                .expirationTime(Date.from(now.plus(validFor))).build();
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

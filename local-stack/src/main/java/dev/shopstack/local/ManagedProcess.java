@@ -1,0 +1,108 @@
+package dev.shopstack.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One child process of the stack, its output appended to its own log file. */
+final class ManagedProcess {
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+
+    ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** SIGTERM, so the service shuts down gracefully; SIGKILL if it has not exited within {@code grace}. */
+    void stop(Duration grace) {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (running == null || !running.isAlive()) {
+            return;
+        }
+        running.descendants().forEach(ProcessHandle::destroy);
+        running.destroy();
+        try {
+            if (!running.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful anything, like a crashed node. */
+    void kill() {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (running == null) {
+            return;
+        }
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+        try {
+            running.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last lines of the log, to show why a process did not come up. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.shopstack.notification.delivery;
+
+import java.util.function.Consumer;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The delivery state machine that makes sending idempotent by event id. Each step commits on its own, so the
+ * log tells the truth even when the process dies in between:
+ * <ol>
+ * <li>{@link #claim}: insert the row (or take an existing PENDING/FAILED one) as PENDING with attempts + 1;</li>
+ * <li>send the mail;</li>
+ * <li>{@link #markSent} or {@link #markFailed}.</li>
+ * </ol>
+ * A redelivered event whose row is SENT sends nothing. A crash between "mail accepted by SMTP" and "SENT
+ * committed" leaves the row PENDING and the Kafka offset uncommitted, so the event comes back and is sent once
+ * more: in that window we choose at-least-once, because a lost OTP or reset link locks a customer out while a
+ * duplicate one only annoys.
+ */
+@Service
+public class DeliveryLog {
+
+    public enum Claim { SEND, ALREADY_HANDLED }
+
+    private final DeliveryRepository deliveries;
+    private final TransactionTemplate tx;
+
+    public DeliveryLog(DeliveryRepository deliveries, PlatformTransactionManager transactionManager) {
+        this.deliveries = deliveries;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    public Claim claim(String eventId, String eventType, String recipient) {
+        try {
+            return tx.execute(status -> {
+                Delivery delivery = deliveries.findByEventId(eventId)
+                        .orElseGet(() -> new Delivery(eventId, eventType, recipient));
+                if (delivery.isDone()) {
+                    return Claim.ALREADY_HANDLED;
+                }
+                delivery.startAttempt();
+                deliveries.saveAndFlush(delivery);
+                return Claim.SEND;
+            });
+        } catch (DataIntegrityViolationException concurrentCopy) {
+            // the same event id was inserted by another consumer a moment ago (a duplicate record on another
+            // partition or a retry topic): that consumer owns sending it, including its retries
+            return Claim.ALREADY_HANDLED;
+        }
+    }
+
+    public void markSent(String eventId) {
+        update(eventId, Delivery::sent);
+    }
+
+    public void markFailed(String eventId, String error) {
+        update(eventId, delivery -> delivery.failed(error));
+    }
+
+    private void update(String eventId, Consumer<Delivery> change) {
+        tx.executeWithoutResult(status -> deliveries.findByEventId(eventId).ifPresent(change));
+    }
+}

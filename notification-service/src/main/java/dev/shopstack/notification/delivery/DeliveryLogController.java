@@ -1,0 +1,42 @@
+package dev.shopstack.notification.delivery;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/notifications")
+public class DeliveryLogController {
+
+    private final DeliveryRepository deliveries;
+
+    public DeliveryLogController(DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * The delivery log, newest first, optionally filtered by status, event type and recipient (exact address,
+     * any case). Admins only: it holds every customer's email address.
+     */
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public PagedModel<DeliveryView> list(
+            @RequestParam(required = false) DeliveryStatus status,
+            @RequestParam(required = false) @Size(max = 64) String type,
+            @RequestParam(required = false) @Size(max = 254) String recipient,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
+        return new PagedModel<>(deliveries.search(status, type, recipient, request).map(DeliveryView::of));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.shopstack.notification.delivery;
+
+public enum DeliveryStatus {
+    PENDING, SENT, FAILED, SKIPPED
+}

@@ -1,0 +1,45 @@
+package dev.shopstack.notification.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** Renders an {@link Email} to multipart HTML + plain text and hands it to the SMTP server. */
+@Component
+public class Mailer {
+
+    private final JavaMailSender sender;
+    private final ITemplateEngine templates;
+    private final MailSettings settings;
+
+    public Mailer(JavaMailSender sender, ITemplateEngine templates, MailSettings settings) {
+        this.sender = sender;
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    /** Throws a {@link org.springframework.mail.MailException} when the server cannot be reached or refuses. */
+    public void send(Email email) {
+        var context = new Context(Locale.ENGLISH, email.model());
+        String html = templates.process(email.template(), context);
+        String text = templates.process(email.template() + ".txt", context);
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(settings.from());
+            helper.setTo(email.to());
+            helper.setSubject(email.subject());
+            helper.setText(text, html);
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
+        sender.send(message);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.shopstack.notification.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopstack.events.CloudEvent;
+import dev.shopstack.events.EventTypes;
+import dev.shopstack.events.Topics;
+import dev.shopstack.events.user.EmailVerificationRequested;
+import dev.shopstack.events.user.UserRegistered;
+import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.MalformedEventException;
+import dev.shopstack.notification.delivery.Delivery;
+import dev.shopstack.notification.delivery.DeliveryStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+class ExactlyOnceAndFailureTest extends IntegrationTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    RetrySettings retry;
+
+    @Test
+    void theSameEventTwiceSendsOneEmail() {
+        String userId = UUID.randomUUID().toString();
+        String to = uniqueAddress("ivan");
+        var event = verification(userId, to);
+        String marker = uniqueAddress("marker");
+
+        publish(Topics.USER_EVENTS, event);
+        publish(Topics.USER_EVENTS, event);
+        publish(Topics.USER_EVENTS, registered(userId, marker));
+
+        // same key, same partition: the marker's email means both copies have been consumed
+        awaitOneMail(marker);
+        assertThat(mailsTo(to)).hasSize(1);
+        Delivery delivery = awaitDelivery(event.id(), d -> d.getStatus() == DeliveryStatus.SENT);
+        assertThat(delivery.getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheSmtpServerIsDownTheEmailIsRetriedUntilItArrives() {
+        String to = uniqueAddress("judy");
+        var event = verification(UUID.randomUUID().toString(), to);
+        smtp.stop();
+
+        publish(Topics.USER_EVENTS, event);
+        Delivery failed = awaitDelivery(event.id(), d -> d.getStatus() == DeliveryStatus.FAILED);
+        assertThat(failed.getLastError()).isNotBlank();
+        smtp.start();
+
+        var mail = awaitOneMail(to);
+        assertThat(mail.text()).contains("482913");
+        Delivery sent = awaitDelivery(event.id(), d -> d.getStatus() == DeliveryStatus.SENT);
+        assertThat(sent.getAttempts()).isGreaterThan(1);
+        assertThat(sent.getLastError()).isNull();
+        assertThat(meters.counter("notifications.emails.failed", "type", event.type()).count()).isPositive();
+    }
+
+    @Test
+    void whenTheSmtpServerStaysDownTheEventEndsOnTheDeadLetterTopicAfterTheLastTry() {
+        String key = UUID.randomUUID().toString();
+        var event = verification(key, uniqueAddress("leo"));
+        smtp.stop();
+
+        publish(Topics.USER_EVENTS, event);
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.USER_EVENTS + "-dlt", key);
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN)).startsWith("org.springframework.mail.");
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).doesNotContain("482913");
+        Delivery failed = delivery(event.id()).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.getAttempts()).isEqualTo(retry.attempts());
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillDelivered() {
+        String key = UUID.randomUUID().toString();
+        String to = uniqueAddress("kim");
+        double deadLettersBefore = deadLetters();
+
+        publishRaw(Topics.USER_EVENTS, key, "{\"this is\": not a cloud event");
+        publish(Topics.USER_EVENTS, registered(key, to));
+
+        awaitOneMail(to);
+        ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.USER_EVENTS + "-dlt", key);
+        assertThat(dead.value()).isEqualTo("{\"this is\": not a cloud event");
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN)).isEqualTo(MalformedEventException.class.getName());
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("not a CloudEvents JSON envelope");
+        assertThat(header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.USER_EVENTS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters() > deadLettersBefore);
+    }
+
+    @Test
+    void anEventWithoutARecipientIsDeadLetteredAtOnceWithoutSecretsInTheReason() {
+        String key = UUID.randomUUID().toString();
+        var event = verification(key, null);
+
+        publish(Topics.USER_EVENTS, event);
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.USER_EVENTS + "-dlt", key);
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("data.email is missing")
+                .doesNotContain("482913");
+        assertThat(delivery(event.id())).isEmpty();
+    }
+
+    private double deadLetters() {
+        var counter = meters.find("notifications.dead.letters").tag("topic", Topics.USER_EVENTS).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private ConsumerRecord<String, String> awaitDeadLetter(String topic, String key) {
+        var props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var factory = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = factory.createConsumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))
+                        .forEach(r -> {
+                            if (key.equals(r.key())) {
+                                found.add(r);
+                            }
+                        });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static CloudEvent<EmailVerificationRequested> verification(String userId, String to) {
+        return event("/user-service", EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId,
+                new EmailVerificationRequested(userId, to, "Judy", "482913", Instant.now().plusSeconds(900)));
+    }
+
+    private static CloudEvent<UserRegistered> registered(String userId, String to) {
+        return event("/user-service", EventTypes.USER_REGISTERED, userId,
+                new UserRegistered(userId, to, "someone", null));
+    }
+}

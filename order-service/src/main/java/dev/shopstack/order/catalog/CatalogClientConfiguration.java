@@ -1,0 +1,45 @@
+package dev.shopstack.order.catalog;
+
+import dev.shopstack.platform.security.ShopSecurityProperties;
+import java.net.http.HttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogClientConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogClientConfiguration.class);
+
+    /** Resolves {@code catalog-service} through discovery (Eureka, or the simple discovery client in tests). */
+    @Bean
+    @LoadBalanced
+    RestClient.Builder catalogRestClientBuilder() {
+        return RestClient.builder();
+    }
+
+    @Bean
+    RestClient catalogRestClient(RestClient.Builder catalogRestClientBuilder, CatalogClientProperties properties,
+            ShopSecurityProperties security) {
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        var requestFactory = new JdkClientHttpRequestFactory(http);
+        requestFactory.setReadTimeout(properties.readTimeout());
+        var builder = catalogRestClientBuilder.clone()
+                .baseUrl(properties.baseUrl())
+                .requestFactory(requestFactory);
+        if (security.internalToken() != null && !security.internalToken().isBlank()) {
+            builder.defaultHeader("X-Internal-Token", security.internalToken());
+        } else {
+            log.warn("No shop.security.internal-token (SHOP_INTERNAL_TOKEN): catalog-service will refuse every "
+                    + "stock call and orders cannot be placed");
+        }
+        return builder.build();
+    }
+}

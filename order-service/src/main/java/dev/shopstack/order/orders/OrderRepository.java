@@ -1,0 +1,33 @@
+package dev.shopstack.order.orders;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface OrderRepository extends JpaRepository<Order, UUID> {
+
+    /** Every filter is optional (null matches all). */
+    @Query("""
+            select o from Order o
+            where (:userId is null or o.userId = :userId)
+              and (:status is null or o.status = :status)
+              and (:from is null or o.createdAt >= :from)
+              and (:to is null or o.createdAt < :to)
+            """)
+    Page<Order> search(UUID userId, OrderStatus status, Instant from, Instant to, Pageable pageable);
+
+    /** Keeps the order history but erases the customer's personal data; a second run changes nothing. */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update Order o set o.customerEmail = null, o.shippingAddress.name = null,
+                o.shippingAddress.line1 = null, o.shippingAddress.line2 = null, o.shippingAddress.postalCode = null,
+                o.shippingAddress.city = null, o.shippingAddress.country = null, o.anonymizedAt = :now,
+                o.version = o.version + 1
+            where o.userId = :userId and o.anonymizedAt is null
+            """)
+    int anonymize(UUID userId, Instant now);
+}

@@ -1,0 +1,151 @@
+package dev.shopstack.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopstack.platform.test.TestJwtConfiguration;
+import dev.shopstack.platform.test.TestJwts;
+import com.jayway.jsonpath.JsonPath;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import com.jayway.jsonpath.JsonPath;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.UnsupportedEncodingException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * One Spring context for all order-service API tests: the real service over MockMvc, H2 (or MariaDB in CI), an
+ * embedded Kafka broker, and a real HTTP catalog stub reached through the load-balanced client and Spring Cloud's
+ * simple discovery client.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestJwtConfiguration.class)
+@EmbeddedKafka(partitions = 1, topics = {"order-events", "user-events"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class OrderApiTestSupport {
+
+    protected static final CatalogStub CATALOG = new CatalogStub();
+    protected static final long BOOK = 12;
+    protected static final long LAMP = 7;
+    protected static final long DOLLAR_MUG = 99;
+
+    private static OrderEventsReader events;
+
+    @DynamicPropertySource
+    static void catalogInstance(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
+                () -> "http://127.0.0.1:" + CATALOG.port());
+    }
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected CircuitBreakerRegistry breakers;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @BeforeEach
+    void cleanSlate() {
+        for (String table : new String[] {"payments", "idempotency_keys", "order_lines", "orders", "stock_releases",
+                "outbox_events"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        CATALOG.reset();
+        CATALOG.product(BOOK, "BOOK-001", "Clean Code", "29.99", "EUR", 10);
+        CATALOG.product(LAMP, "LAMP-001", "Desk Lamp", "45.50", "EUR", 10);
+        CATALOG.product(DOLLAR_MUG, "MUG-001", "Mug", "9.00", "USD", 10);
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        if (events == null) {
+            events = new OrderEventsReader(brokers);
+        }
+    }
+
+    @AfterAll
+    static void closeEvents() {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+    }
+
+    protected OrderEventsReader events() {
+        return events;
+    }
+
+    protected static String bearer(UUID customer) {
+        return "Bearer " + TestJwts.customer(customer.toString());
+    }
+
+    protected static String adminBearer() {
+        return "Bearer " + TestJwts.admin(UUID.randomUUID().toString());
+    }
+
+    protected static String body(long productId, int quantity) {
+        return """
+                {"lines": [{"productId": %d, "quantity": %d}], %s}""".formatted(productId, quantity, ADDRESS);
+    }
+
+    protected static final String ADDRESS = """
+            "shippingAddress": {"name": "Alice Example", "line1": "Main Street 1", "postalCode": "10115",
+              "city": "Berlin", "country": "DE"}""";
+
+    protected MvcTestResult post(UUID customer, String key, String json) {
+        return mvc.post().uri("/api/orders").header("Authorization", bearer(customer))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    /** Places an order and answers its id. */
+    protected UUID place(UUID customer, long productId, int quantity) {
+        var response = post(customer, UUID.randomUUID().toString(), body(productId, quantity));
+        assertThat(response).hasStatus(HttpStatus.CREATED);
+        return UUID.fromString(read(response, "$.id"));
+    }
+
+    protected MvcTestResult pay(String bearer, UUID orderId, String amount, String currency) {
+        return mvc.post().uri("/api/orders/{id}/payment", orderId).header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"amount": %s, "currency": "%s", "method": "MANUAL"}""".formatted(amount, currency))
+                .exchange();
+    }
+
+    protected MvcTestResult cancel(String bearer, UUID orderId) {
+        return mvc.post().uri("/api/orders/{id}/cancel", orderId).header("Authorization", bearer).exchange();
+    }
+
+    protected MvcTestResult changeStatus(String bearer, UUID orderId, String status) {
+        return mvc.patch().uri("/api/orders/{id}/status", orderId).header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"" + status + "\"}").exchange();
+    }
+
+    protected static String read(MvcTestResult response, String path) {
+        try {
+            return JsonPath.read(response.getResponse().getContentAsString(), path).toString();
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+}

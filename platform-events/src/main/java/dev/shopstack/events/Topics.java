@@ -1,0 +1,11 @@
+package dev.shopstack.events;
+
+/** Kafka topics of the platform. Records are keyed by aggregate id so one aggregate's events stay in order. */
+public final class Topics {
+
+    public static final String USER_EVENTS = "user-events";
+    public static final String ORDER_EVENTS = "order-events";
+
+    private Topics() {
+    }
+}

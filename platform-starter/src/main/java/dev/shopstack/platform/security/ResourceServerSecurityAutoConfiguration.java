@@ -1,0 +1,140 @@
+package dev.shopstack.platform.security;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Every servlet service is its own OAuth2 resource server (defence in depth: the gateway checks tokens too).
+ * Tokens are RS256/ES256 JWTs from user-service; their {@code roles} claim becomes {@code ROLE_*} authorities.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ShopSecurityProperties.class)
+@EnableMethodSecurity
+public class ResourceServerSecurityAutoConfiguration {
+
+    /**
+     * {@code /internal/**} is for other services only: it needs the shared service credential
+     * ({@code shop.security.internal-token}); without one configured, every internal call is refused.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    @ConditionalOnMissingBean(name = "internalSecurityFilterChain")
+    SecurityFilterChain internalSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
+            ProblemSecurityHandler problemHandler) throws Exception {
+        http.securityMatcher("/internal/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("SERVICE"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problemHandler)
+                        .accessDeniedHandler(problemHandler));
+        String token = properties.internalToken();
+        if (token != null && !token.isBlank()) {
+            http.addFilterBefore(new InternalTokenFilter(token), AuthorizationFilter.class);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    @ConditionalOnMissingBean(name = "shopSecurityFilterChain")
+    SecurityFilterChain shopSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
+            ProblemSecurityHandler problemHandler) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+                            .permitAll();
+                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    properties.publicPaths().forEach(rule -> permit(auth, rule));
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+                        .authenticationEntryPoint(problemHandler)
+                        .accessDeniedHandler(problemHandler))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problemHandler)
+                        .accessDeniedHandler(problemHandler));
+        return http.build();
+    }
+
+    private static void permit(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth, String rule) {
+        String[] parts = rule.trim().split("\\s+", 2);
+        if (parts.length == 2) {
+            auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]).permitAll();
+        } else {
+            auth.requestMatchers(parts[0]).permitAll();
+        }
+    }
+
+    static JwtAuthenticationConverter rolesClaimConverter() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    ProblemSecurityHandler problemSecurityHandler(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) {
+        return new ProblemSecurityHandler(handlerExceptionResolver);
+    }
+
+    /**
+     * Keys are fetched from the JWKS once and cached; an unknown {@code kid} triggers a refetch, so the issuer can
+     * rotate keys without restarting anyone.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(ShopSecurityProperties properties,
+            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
+        var jwt = properties.jwt();
+        var requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(Duration.ofSeconds(2));
+        requestFactory.setReadTimeout(Duration.ofSeconds(3));
+        var rest = new RestTemplate(requestFactory);
+        if (jwt.resolvedThroughDiscovery()) {
+            rest.getInterceptors().add(loadBalancer.getObject());
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.httpJwkSetUri())
+                .restOperations(rest)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        return decoder;
+    }
+}

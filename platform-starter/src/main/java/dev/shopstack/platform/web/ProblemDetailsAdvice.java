@@ -1,0 +1,170 @@
+package dev.shopstack.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a service answers is RFC 9457 problem+json with {@code status}, {@code title}, {@code detail}, the
+ * request path as {@code instance}, the {@code traceId}, and for validation failures the field {@code errors}.
+ * Unexpected exceptions are logged and answered 500 without any detail: no stack trace leaves the service.
+ * Services' own advices run first; this one is the fallback.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** A field that failed validation. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldProblem(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return validationProblem(errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(parameterName(result.getMethodParameter().getParameterName(),
+                                error), error.getDefaultMessage())))
+                .toList();
+        return validationProblem(errors, headers, request);
+    }
+
+    private static String parameterName(String parameter, MessageSourceResolvable error) {
+        return error instanceof FieldError field ? field.getField() : parameter;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(leaf(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return validationProblem(errors, new HttpHeaders(), request);
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<FieldProblem> errors, HttpHeaders headers,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.");
+        problem.setTitle("Validation failed");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(new IllegalArgumentException(), problem, headers, HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "A valid bearer token is required.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "You are not allowed to do this.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    /** Two requests changed the same row at once; the loser may simply retry. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by another request at the same time. Reload it and try again.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** A unique constraint caught a race the service's own checks could not see. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        log.info("Integrity violation on {}: {}", path(request), ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request conflicts with existing data.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unhandled error on {}", path(request), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Quote the traceId when you report it.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Every problem, from this class or the base class, passes here: stamp path and trace id. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            decorate(problem, path(request));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    static void decorate(ProblemDetail problem, String path) {
+        if (problem.getInstance() == null && path != null) {
+            problem.setInstance(URI.create(path));
+        }
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            Map<String, Object> properties = problem.getProperties();
+            if (properties == null || !properties.containsKey("traceId")) {
+                problem.setProperty("traceId", traceId);
+            }
+        }
+    }
+
+    private static String path(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            HttpServletRequest http = servlet.getRequest();
+            return http.getRequestURI();
+        }
+        return null;
+    }
+}

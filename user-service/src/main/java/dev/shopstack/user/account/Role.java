@@ -1,0 +1,5 @@
+package dev.shopstack.user.account;
+
+public enum Role {
+    CUSTOMER, ADMIN
+}

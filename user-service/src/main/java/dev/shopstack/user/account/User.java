@@ -1,0 +1,217 @@
+package dev.shopstack.user.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private UUID id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(nullable = false, unique = true, length = 32)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "first_name", length = 100)
+    private String firstName;
+
+    @Column(name = "last_name", length = 100)
+    private String lastName;
+
+    @Column(name = "phone_number", length = 16)
+    private String phoneNumber;
+
+    @Column(length = 500)
+    private String address;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    /** Locked by an admin: no login, no refresh, until unlocked. */
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    /** Temporarily locked after too many failed logins. */
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", nullable = false, length = 20)
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 100) // a page of users loads its roles in one query, not one per user
+    private Set<Role> roles = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String email, String username, String passwordHash, Role role) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles.add(role);
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void setProfile(String firstName, String lastName, String phoneNumber, String address) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phoneNumber = phoneNumber;
+        this.address = address;
+        touch();
+    }
+
+    public void changeEmail(String newEmail) {
+        this.email = newEmail;
+        this.emailVerified = false;
+        touch();
+    }
+
+    public void changeUsername(String newUsername) {
+        this.username = newUsername;
+        touch();
+    }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+        touch();
+    }
+
+    public void markEmailVerified() {
+        this.emailVerified = true;
+        touch();
+    }
+
+    public void setRoles(Set<Role> newRoles) {
+        this.roles.clear();
+        this.roles.addAll(newRoles);
+        touch();
+    }
+
+    public void setLocked(boolean locked) {
+        this.locked = locked;
+        if (!locked) {
+            this.failedLogins = 0;
+            this.lockedUntil = null;
+        }
+        touch();
+    }
+
+    /** One more failed login; after {@code limit} in a row the account is locked for {@code lockFor}. */
+    public void recordFailedLogin(int limit, Duration lockFor, Instant now) {
+        failedLogins++;
+        if (failedLogins >= limit) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+        }
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public boolean isTemporarilyLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

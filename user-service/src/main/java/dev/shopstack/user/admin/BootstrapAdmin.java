@@ -1,0 +1,70 @@
+package dev.shopstack.user.admin;
+
+import dev.shopstack.user.account.Emails;
+import dev.shopstack.user.account.Role;
+import dev.shopstack.user.account.User;
+import dev.shopstack.user.account.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the first admin at start-up from configuration when there is no admin yet (like Django's
+ * createsuperuser). Without configured credentials nothing happens.
+ */
+@Component
+public class BootstrapAdmin implements ApplicationRunner {
+
+    /** @param email, username, password of the first admin; all three are needed */
+    @ConfigurationProperties("shop.bootstrap-admin")
+    public record Settings(String email, String username, String password) {
+
+        boolean complete() {
+            return email != null && !email.isBlank() && username != null && !username.isBlank()
+                    && password != null && password.length() >= 12;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final Settings settings;
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
+
+    public BootstrapAdmin(Settings settings, UserRepository users, PasswordEncoder passwordEncoder,
+            TransactionTemplate transaction) {
+        this.settings = settings;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (settings.password() != null && !settings.complete()) {
+            log.warn("shop.bootstrap-admin is incomplete (email, username and a password of 12+ characters): "
+                    + "no admin created");
+            return;
+        }
+        if (!settings.complete()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            if (users.existsWithRole(Role.ADMIN) || users.existsByEmail(Emails.normalize(settings.email()))
+                    || users.existsByUsername(settings.username())) {
+                return;
+            }
+            User admin = new User(Emails.normalize(settings.email()), settings.username(),
+                    passwordEncoder.encode(settings.password()), Role.ADMIN);
+            admin.markEmailVerified();
+            users.save(admin);
+            log.info("Created the bootstrap admin {}", admin.getUsername());
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package dev.shopstack.user.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AuthController {
+
+    public record LoginRequest(@NotBlank @Size(max = 254) String login, @NotBlank @Size(max = 128) String password) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+    }
+
+    /** @param allSessions also end every other session of the same user ("log out everywhere") */
+    public record LogoutRequest(@NotBlank @Size(max = 128) String refreshToken, Boolean allSessions) {
+    }
+
+    private final LoginService login;
+    private final SessionService sessions;
+
+    public AuthController(LoginService login, SessionService sessions) {
+        this.login = login;
+        this.sessions = sessions;
+    }
+
+    @PostMapping("/api/auth/login")
+    public TokenResponse login(@Valid @RequestBody LoginRequest request) {
+        return login.login(request.login(), request.password());
+    }
+
+    @PostMapping("/api/auth/refresh")
+    public TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        return sessions.refresh(request.refreshToken());
+    }
+
+    @PostMapping("/api/auth/logout")
+    public ResponseEntity<Void> logout(@Valid @RequestBody LogoutRequest request) {
+        sessions.logout(request.refreshToken(), Boolean.TRUE.equals(request.allSessions()));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.shopstack.user.registration;
+
+import dev.shopstack.events.EventTypes;
+import dev.shopstack.events.Topics;
+import dev.shopstack.events.user.UserRegistered;
+import dev.shopstack.platform.outbox.Outbox;
+import dev.shopstack.user.account.Emails;
+import dev.shopstack.user.account.PasswordPolicy;
+import dev.shopstack.user.account.Role;
+import dev.shopstack.user.account.User;
+import dev.shopstack.user.account.UserRepository;
+import dev.shopstack.user.account.UserView;
+import dev.shopstack.user.support.ApiProblem;
+import dev.shopstack.user.support.FieldProblems;
+import dev.shopstack.user.verification.EmailVerificationService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RegistrationService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final EmailVerificationService verification;
+    private final Outbox outbox;
+
+    public RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+            EmailVerificationService verification, Outbox outbox) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.verification = verification;
+        this.outbox = outbox;
+    }
+
+    /** Creates a customer account, then the welcome and verification-code events in the same transaction. */
+    @Transactional
+    public UserView register(RegisterRequest request) {
+        String email = Emails.normalize(request.email());
+        if (!request.password().equals(request.passwordConfirm())) {
+            throw FieldProblems.of("passwordConfirm", "must match password");
+        }
+        String weakness = passwordPolicy.violation(request.password(), email, request.username());
+        if (weakness != null) {
+            throw FieldProblems.of("password", weakness);
+        }
+        if (users.existsByEmail(email) || users.existsByUsername(request.username())) {
+            throw ApiProblem.conflict("account-exists", "An account with this email or username already exists.");
+        }
+        User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER);
+        user.setProfile(blankToNull(request.firstName()), blankToNull(request.lastName()),
+                blankToNull(request.phoneNumber()), blankToNull(request.address()));
+        users.saveAndFlush(user);
+        outbox.publish(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, user.getId().toString(),
+                new UserRegistered(user.getId().toString(), user.getEmail(), user.getUsername(),
+                        user.getFirstName()));
+        verification.sendNewCode(user);
+        return UserView.of(user);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

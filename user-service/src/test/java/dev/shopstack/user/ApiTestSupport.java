@@ -1,0 +1,42 @@
+package dev.shopstack.user;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Wires the API helper and an event reader for a test class. */
+@UserApiTest
+public abstract class ApiTestSupport {
+
+    private static UserEvents events;
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    protected Api api;
+
+    @BeforeEach
+    void wireApi() {
+        if (events == null) {
+            events = new UserEvents(brokers);
+        }
+        api = new Api(mvc, events);
+    }
+
+    protected UserEvents events() {
+        return events;
+    }
+
+    @AfterAll
+    static void closeEvents() {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+    }
+}
