@@ -1,10 +1,12 @@
 -- One wrk script for every scenario, driven by the environment:
---   METHOD, BODY, TOKEN (bearer), and REFRESH_TOKENS (space-separated, one per thread) for the refresh chain.
+--   METHOD, BODY, TOKEN (bearer), REFRESH_TOKENS (space-separated, one per thread) for the refresh chain,
+--   and IDEMPOTENCY_KEYS=1 for a fresh Idempotency-Key on every request (each one a new order).
 -- Prints one line "RESULT rps=.. p50_ms=.. p99_ms=.. errors=.. requests=.." for bench/run to collect.
 local method = os.getenv("METHOD") or "GET"
 local body = os.getenv("BODY")
 local token = os.getenv("TOKEN")
 local refresh_tokens = os.getenv("REFRESH_TOKENS")
+local idempotency_keys = os.getenv("IDEMPOTENCY_KEYS")
 
 local threads = {}
 local next_index = 1
@@ -27,12 +29,22 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
   if token then wrk.headers["Authorization"] = "Bearer " .. token end
   if body then wrk.body = body end
+  sent = 0
+  run_id = tostring(os.time())
 end
 
 -- the refresh chain: each answer carries the next token (one connection per thread keeps the chain in order)
 function request()
   if refresh then
     return wrk.format("POST", nil, nil, '{"refreshToken":"' .. refresh .. '"}')
+  end
+  if idempotency_keys then
+    sent = sent + 1
+    -- wrk.format replaces the default headers with the table it gets, so copy them
+    local headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    headers["Idempotency-Key"] = "bench-" .. run_id .. "-" .. index .. "-" .. sent
+    return wrk.format(nil, nil, headers)
   end
   return wrk.format()
 end

@@ -4,7 +4,8 @@ import dev.shopstack.platform.security.ShopSecurityProperties;
 import java.net.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -15,15 +16,15 @@ class CatalogClientConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogClientConfiguration.class);
 
-    /** Resolves {@code catalog-service} through discovery (Eureka, or the simple discovery client in tests). */
+    /**
+     * Resolves {@code catalog-service} through discovery (Eureka, or the simple discovery client in tests). The
+     * load-balancing interceptor goes on this client only: a {@code @LoadBalanced RestClient.Builder} bean would
+     * replace the application's builder, and Eureka's own client would then try to resolve its server's host
+     * as a service id and never register.
+     */
     @Bean
-    @LoadBalanced
-    RestClient.Builder catalogRestClientBuilder() {
-        return RestClient.builder();
-    }
-
-    @Bean
-    RestClient catalogRestClient(RestClient.Builder catalogRestClientBuilder, CatalogClientProperties properties,
+    RestClient catalogRestClient(ObjectProvider<RestClient.Builder> builders,
+            DeferringLoadBalancerInterceptor loadBalancer, CatalogClientProperties properties,
             ShopSecurityProperties security) {
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -31,7 +32,8 @@ class CatalogClientConfiguration {
                 .build();
         var requestFactory = new JdkClientHttpRequestFactory(http);
         requestFactory.setReadTimeout(properties.readTimeout());
-        var builder = catalogRestClientBuilder.clone()
+        var builder = builders.getIfAvailable(RestClient::builder)
+                .requestInterceptor(loadBalancer)
                 .baseUrl(properties.baseUrl())
                 .requestFactory(requestFactory);
         if (security.internalToken() != null && !security.internalToken().isBlank()) {
