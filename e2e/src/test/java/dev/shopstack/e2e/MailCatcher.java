@@ -42,6 +42,16 @@ final class MailCatcher {
                 .until(() -> withSubject(address, subjectPart), list -> !list.isEmpty()).get(0);
     }
 
+    /** The token of the reset link, from the raw message (quoted-printable soft breaks and "=3D" undone). */
+    static String resetToken(Mail mail) {
+        String text = mail.raw().replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        Matcher m = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)").matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("No reset link in the mail: " + mail.subject());
+        }
+        return m.group(1);
+    }
+
     static String verificationCode(Mail mail) {
         Matcher m = Pattern.compile("verification code is: ([0-9]{6})").matcher(mail.raw());
         if (!m.find()) {

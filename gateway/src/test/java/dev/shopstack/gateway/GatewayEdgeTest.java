@@ -51,6 +51,20 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void brokenEncodingEncodedPercentsAndOverlongUrisAreProblemsFromTheEdge() {
+        for (String path : new String[] {"/api/products/%C3%28", "/api/products?q=%C3%28", "/api/products?q=%FF%FE",
+                "/api/products/%25"}) {
+            client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/products?q=" + "a".repeat(9000)))
+                .exchange()
+                .expectStatus().isEqualTo(414)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aRouteWhoseServiceHasNoInstanceAnswers503NamingTheService() {
         client().get().uri("/api/categories").exchange()
                 .expectStatus().isEqualTo(503)
