@@ -38,8 +38,8 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         HttpStatusCode status = statusOf(error);
         if (status.is5xxServerError()) {
-            log.warn("{} {} failed with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    status.value(), error.toString());
+            log.warn("{} {} failed with {}: {} (cause: {})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), status.value(), error.toString(), rootCause(error));
         }
         if (error instanceof ErrorResponse errorResponse) {
             // deliberate headers such as Retry-After or Allow travel with the problem
@@ -85,5 +85,14 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** What actually went wrong under the fallback's wrapping, for the operator reading the log. */
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? "none" : root.toString();
     }
 }
