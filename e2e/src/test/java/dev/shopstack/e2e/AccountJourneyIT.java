@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-/** Accounts over their life, through the gateway: forgotten password, an admin's lock and role, deletion. */
+/**
+ * Accounts over their life, through the gateway: forgotten password, an admin's lock and role, the admin's
+ * catalog work, deletion.
+ */
 @ExtendWith(StackExtension.class)
 class AccountJourneyIT {
 
@@ -73,6 +76,47 @@ class AccountJourneyIT {
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
         String promoted = Http.json(login(name, Gateway.PASSWORD)).path("accessToken").asString();
         assertThat(gateway.get("/api/users?q=" + name, promoted).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminManagesCategoriesAndProductsAndCustomersSeeOnlyWhatIsForSale() {
+        String slug = "e2e-shelf-" + suffix();
+        String customer = gateway.verifiedCustomer("shopper" + suffix(), mail);
+        String category = "{\"slug\":\"%s\",\"name\":\"E2E shelf\"}".formatted(slug);
+        assertThat(gateway.post("/api/categories", category, customer).statusCode()).isEqualTo(403);
+        var shelf = gateway.post("/api/categories", category, admin);
+        assertThat(shelf.statusCode()).as(shelf.body()).isEqualTo(201);
+        long shelfId = Http.json(shelf).path("id").asLong();
+
+        var created = gateway.post("/api/products", """
+                {"sku":"SHELF-%s","name":"Shelf clock","description":"Ticks quietly","categoryId":%d,
+                 "price":30.00,"currency":"EUR","stockQuantity":4}""".formatted(suffix().toUpperCase(), shelfId), admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long product = Http.json(created).path("id").asLong();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        var listed = Http.json(Http.get(stack.gateway() + "/api/products?category=" + slug));
+        assertThat(listed.path("content")).hasSize(1);
+        assertThat(listed.path("content").get(0).path("id").asLong()).isEqualTo(product);
+
+        var repriced = gateway.send("PATCH", "/api/products/" + product, "{\"price\":24.90}", admin, "If-Match", etag);
+        assertThat(repriced.statusCode()).as(repriced.body()).isEqualTo(200);
+        assertThat(Http.json(Http.get(stack.gateway() + "/api/products/" + product)).path("price").decimalValue())
+                .isEqualByComparingTo("24.90");
+        var stale = gateway.send("PATCH", "/api/products/" + product, "{\"price\":1.00}", admin, "If-Match", etag);
+        assertThat(stale.statusCode()).as("edited meanwhile").isEqualTo(412);
+        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"price\":1.00}", customer).statusCode())
+                .isEqualTo(403);
+
+        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"active\":false}", admin).statusCode())
+                .isEqualTo(200);
+        assertThat(Http.get(stack.gateway() + "/api/products/" + product).statusCode()).as("hidden").isEqualTo(404);
+        assertThat(Http.json(Http.get(stack.gateway() + "/api/products?category=" + slug)).path("content")).isEmpty();
+
+        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin).statusCode())
+                .as("still has a product").isEqualTo(409);
+        assertThat(gateway.send("DELETE", "/api/products/" + product, null, admin).statusCode()).isEqualTo(204);
+        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin).statusCode()).isEqualTo(204);
+        assertThat(Http.get(stack.gateway() + "/api/categories/" + shelfId).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -6,11 +6,16 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
 
 /** Requests through the gateway, as a storefront sends them. */
 final class Gateway {
 
     static final String PASSWORD = "e2e-password-1";
+
+    static final String ADDRESS = """
+            {"name":"Eve Buyer","line1":"1 Main Street","postalCode":"10115","city":"Berlin","country":"DE"}""";
 
     private final String base;
 
@@ -75,5 +80,25 @@ final class Gateway {
                  "firstName":"Eve"}""".formatted(name, name, PASSWORD, PASSWORD), null);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return name + "@example.test";
+    }
+
+    /** A product of its own for a test, so stock counts are exact. */
+    long newProduct(String admin, int stock, String price) {
+        long category = Http.json(Http.get(base + "/api/categories?size=1")).path("content").get(0).path("id").asLong();
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        var created = post("/api/products", """
+                {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
+                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, sku, category, price, stock), admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).path("id").asLong();
+    }
+
+    int stockOf(long product) {
+        return Http.json(Http.get(base + "/api/products/" + product)).path("stockQuantity").asInt();
+    }
+
+    static String orderBody(long product, int quantity) {
+        return """
+                {"lines":[{"productId":%d,"quantity":%d}],"shippingAddress":%s}""".formatted(product, quantity, ADDRESS);
     }
 }

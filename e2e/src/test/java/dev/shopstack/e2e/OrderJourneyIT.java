@@ -19,9 +19,6 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(StackExtension.class)
 class OrderJourneyIT {
 
-    static final String ADDRESS = """
-            {"name":"Eve Buyer","line1":"1 Main Street","postalCode":"10115","city":"Berlin","country":"DE"}""";
-
     static LocalStack stack;
     static Gateway gateway;
     static MailCatcher mail;
@@ -35,30 +32,9 @@ class OrderJourneyIT {
         admin = gateway.adminToken();
     }
 
-    /** A product of its own for each test, so stock counts are exact. */
-    static long newProduct(int stock, String price) {
-        long category = Http.json(Http.get(stack.gateway() + "/api/categories?size=1")).path("content").get(0)
-                .path("id").asLong();
-        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        var created = gateway.post("/api/products", """
-                {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
-                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, sku, category, price, stock), admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).path("id").asLong();
-    }
-
-    static String orderBody(long product, int quantity) {
-        return """
-                {"lines":[{"productId":%d,"quantity":%d}],"shippingAddress":%s}""".formatted(product, quantity, ADDRESS);
-    }
-
-    static int stockOf(long product) {
-        return Http.json(Http.get(stack.gateway() + "/api/products/" + product)).path("stockQuantity").asInt();
-    }
-
     @Test
     void aCustomerOrdersPaysAndIsToldAboutEveryStep() {
-        long lamp = newProduct(10, "24.50");
+        long lamp = gateway.newProduct(admin, 10, "24.50");
         String name = "buyer" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(name, mail);
         String email = name + "@example.test";
@@ -67,17 +43,17 @@ class OrderJourneyIT {
         assertThat(search.statusCode()).isEqualTo(200);
 
         String key = UUID.randomUUID().toString();
-        var placed = gateway.send("POST", "/api/orders", orderBody(lamp, 2), customer, "Idempotency-Key", key);
+        var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 2), customer, "Idempotency-Key", key);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         JsonNode order = Http.json(placed);
         String orderId = order.path("id").asString();
         assertThat(order.path("total").decimalValue()).isEqualByComparingTo("49.00");
         assertThat(order.path("status").asString()).isEqualTo("PENDING_PAYMENT");
 
-        var again = gateway.send("POST", "/api/orders", orderBody(lamp, 2), customer, "Idempotency-Key", key);
+        var again = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 2), customer, "Idempotency-Key", key);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(Http.json(again).path("id").asString()).isEqualTo(orderId);
-        assertThat(stockOf(lamp)).isEqualTo(8);
+        assertThat(gateway.stockOf(lamp)).isEqualTo(8);
 
         var confirmation = mail.await(email, "Your Shopstack order " + orderId, Duration.ofSeconds(30));
         assertThat(confirmation.raw()).contains("49.00");
@@ -97,13 +73,13 @@ class OrderJourneyIT {
 
     @Test
     void concurrentOrdersForTheLastUnitsNeverOversell() throws Exception {
-        long lamp = newProduct(5, "9.99");
+        long lamp = gateway.newProduct(admin, 5, "9.99");
         String customer = gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         var pool = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> orders = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            orders.add(() -> gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+            orders.add(() -> gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
                     "Idempotency-Key", UUID.randomUUID().toString()).statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
@@ -114,18 +90,18 @@ class OrderJourneyIT {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
-        assertThat(stockOf(lamp)).isZero();
+        assertThat(gateway.stockOf(lamp)).isZero();
     }
 
     @Test
     void withTheCatalogDownOrdersFailFastAndWorkAgainOnceItIsBack() {
-        long lamp = newProduct(3, "5.00");
+        long lamp = gateway.newProduct(admin, 3, "5.00");
         String customer = gateway.verifiedCustomer("down" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         stack.stop(LocalStack.CATALOG_SERVICE);
         try {
             long started = System.nanoTime();
-            var refused = gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+            var refused = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
                     "Idempotency-Key", UUID.randomUUID().toString());
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("order with catalog-service stopped: %d in %d ms%n", refused.statusCode(), millis);
@@ -135,11 +111,11 @@ class OrderJourneyIT {
         } finally {
             stack.start(LocalStack.CATALOG_SERVICE);
         }
-        assertThat(stockOf(lamp)).isEqualTo(3); // nothing stayed reserved
+        assertThat(gateway.stockOf(lamp)).isEqualTo(3); // nothing stayed reserved
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> gateway.send("POST", "/api/orders", orderBody(lamp, 1), customer,
+                .until(() -> gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
                         "Idempotency-Key", UUID.randomUUID().toString()).statusCode() == 201);
-        assertThat(stockOf(lamp)).isEqualTo(2);
+        assertThat(gateway.stockOf(lamp)).isEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,19 @@ public class StackExtension implements ParameterResolver {
             "--shop.rate-limit.api.requests=10000", "--shop.rate-limit.api.period=1s",
             "--shop.rate-limit.api.burst=10000");
 
+    /** Reservations and the payment window short enough that expiry runs while a test waits for it. */
+    static final Duration RESERVATION_TTL = Duration.ofSeconds(120);
+    static final Duration PAYMENT_WINDOW = Duration.ofSeconds(100);
+    static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(5);
+
+    static final List<String> SHORT_RESERVATIONS = List.of(
+            "--shop.catalog.stock.reservation-ttl=" + RESERVATION_TTL,
+            "--shop.catalog.stock.expiry-interval=" + EXPIRY_INTERVAL);
+    static final List<String> SHORT_PAYMENT_WINDOW = List.of(
+            "--shop.orders.payment-window.duration=" + PAYMENT_WINDOW,
+            "--shop.orders.payment-window.check-interval=" + EXPIRY_INTERVAL,
+            "--shop.orders.stock-release.retry-interval=" + EXPIRY_INTERVAL);
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == LocalStack.class;
@@ -53,7 +67,9 @@ public class StackExtension implements ParameterResolver {
             LocalStack stack = LocalStack.start(defaults
                     .withWorkDir(workDir)
                     .withPorts(defaults.ports().shiftedBy(PORT_OFFSET))
-                    .withExtraArgs(Map.of(LocalStack.GATEWAY, RELAXED_RATE_LIMITS)));
+                    .withExtraArgs(Map.of(LocalStack.GATEWAY, RELAXED_RATE_LIMITS,
+                            LocalStack.CATALOG_SERVICE, SHORT_RESERVATIONS,
+                            LocalStack.ORDER_SERVICE, SHORT_PAYMENT_WINDOW)));
             System.out.println(stack.summary());
             return new StartedStack(stack);
         }

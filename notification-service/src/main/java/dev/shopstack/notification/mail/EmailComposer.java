@@ -59,9 +59,13 @@ public class EmailComposer {
             case EventTypes.USER_PASSWORD_RESET_REQUESTED -> passwordReset(event, (PasswordResetRequested) data);
             case EventTypes.USER_REGISTERED -> welcome((UserRegistered) data);
             case EventTypes.USER_PASSWORD_CHANGED -> passwordChanged((PasswordChanged) data);
-            case EventTypes.ORDER_PLACED -> orderPlaced((OrderPlaced) data);
-            case EventTypes.ORDER_STATUS_CHANGED -> orderStatusChanged((OrderStatusChanged) data);
-            case EventTypes.ORDER_CANCELLED -> orderCancelled((OrderCancelled) data);
+            // an order of a deleted account has no email left (anonymized): there is no one to tell
+            case EventTypes.ORDER_PLACED -> anonymized(((OrderPlaced) data).email()) ? null
+                    : orderPlaced((OrderPlaced) data);
+            case EventTypes.ORDER_STATUS_CHANGED -> anonymized(((OrderStatusChanged) data).email()) ? null
+                    : orderStatusChanged((OrderStatusChanged) data);
+            case EventTypes.ORDER_CANCELLED -> anonymized(((OrderCancelled) data).email()) ? null
+                    : orderCancelled((OrderCancelled) data);
             // user.deleted: nothing to tell an account that no longer exists
             default -> null;
         });
@@ -130,6 +134,10 @@ public class EmailComposer {
         model.put("orderLink", orderLink(orderId));
         return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " was cancelled",
                 "mail/order-cancelled", model);
+    }
+
+    private static boolean anonymized(String email) {
+        return email == null;
     }
 
     private static HashMap<String, Object> greeting(String name) {

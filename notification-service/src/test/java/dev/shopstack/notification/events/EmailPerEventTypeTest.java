@@ -17,6 +17,7 @@ import dev.shopstack.events.user.UserRegistered;
 import dev.shopstack.notification.IntegrationTest;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EmailPerEventTypeTest extends IntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final String FROM = "Shopstack <no-reply@shopstack.local>";
 
@@ -160,6 +165,32 @@ class EmailPerEventTypeTest extends IntegrationTest {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(delivery(deleted.id())).isEmpty();
         assertThat(delivery(unknown.id())).isEmpty();
+    }
+
+    @Test
+    void anOrderEventOfAnAnonymizedOrderSendsNothingAndIsNotDeadLettered() {
+        String orderId = id();
+        var anonymized = orderEvent(EventTypes.ORDER_CANCELLED, orderId,
+                new OrderCancelled(orderId, id(), null, "not paid within 14 minutes", Instant.now()));
+        String to = uniqueAddress("ivan");
+        var marker = orderEvent(EventTypes.ORDER_CANCELLED, orderId,
+                new OrderCancelled(orderId, id(), to, "out of stock", Instant.now()));
+
+        double deadLettersBefore = orderDeadLetters();
+
+        publish(Topics.ORDER_EVENTS, anonymized);
+        publish(Topics.ORDER_EVENTS, marker);
+
+        // same key, same partition: a dead-lettered record would be counted before the marker is handled
+        awaitOneMail(to);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(delivery(anonymized.id())).isEmpty();
+        assertThat(orderDeadLetters()).isEqualTo(deadLettersBefore);
+    }
+
+    private double orderDeadLetters() {
+        var counter = meters.find("notifications.dead.letters").tag("topic", Topics.ORDER_EVENTS).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void assertSent(CloudEvent<?> event, String to) {

@@ -1,7 +1,9 @@
 package dev.shopstack.order.orders;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,6 +21,10 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
               and (:to is null or o.createdAt < :to)
             """)
     Page<Order> search(UUID userId, OrderStatus status, Instant from, Instant to, Pageable pageable);
+
+    /** Oldest first, for the payment-window job (index ix_orders_status_created). */
+    @Query("select o.id from Order o where o.status = :status and o.createdAt < :cutoff order by o.createdAt")
+    List<UUID> findIdsByStatusAndCreatedAtBefore(OrderStatus status, Instant cutoff, Limit limit);
 
     /** Keeps the order history but erases the customer's personal data; a second run changes nothing. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
