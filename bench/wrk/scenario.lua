@@ -1,12 +1,20 @@
 -- One wrk script for every scenario, driven by the environment:
 --   METHOD, BODY, TOKEN (bearer), REFRESH_TOKENS (space-separated, one per thread) for the refresh chain,
---   and IDEMPOTENCY_KEYS=1 for a fresh Idempotency-Key on every request (each one a new order).
+--   IDEMPOTENCY_KEYS=1 for a fresh Idempotency-Key on every request (each one a new order), and DELAY_MS to pace
+--   each connection (a pause before every request) for a load below the peak.
 -- Prints one line "RESULT rps=.. p50_ms=.. p99_ms=.. errors=.. requests=.." for bench/run to collect.
 local method = os.getenv("METHOD") or "GET"
 local body = os.getenv("BODY")
 local token = os.getenv("TOKEN")
 local refresh_tokens = os.getenv("REFRESH_TOKENS")
 local idempotency_keys = os.getenv("IDEMPOTENCY_KEYS")
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "")
+
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
+end
 
 local threads = {}
 local next_index = 1

@@ -1,6 +1,11 @@
 package dev.shopstack.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -10,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shop.rate-limit.sensitive.requests=2", "shop.rate-limit.sensitive.period=1m",
         "shop.rate-limit.sensitive.burst=2"})
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayEdgeTest {
 
     @LocalServerPort
@@ -72,6 +78,16 @@ class GatewayEdgeTest {
                 .expectBody()
                 .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString())
                         .contains("catalog-service"));
+    }
+
+    @Test
+    void aServiceMissingFromDiscoveryDoesNotOpenItsBreaker(CapturedOutput output) {
+        for (int i = 0; i < 25; i++) { // more failing calls than the breaker needs to open
+            client().get().uri("/api/products").exchange().expectStatus().isEqualTo(503);
+        }
+        // an open breaker would still answer 503, but for 10 s after the first instance registers
+        assertThat(output).contains("Unable to find instance for catalog-service")
+                .doesNotContain("CircuitBreaker 'catalog-service' is OPEN");
     }
 
     @Test
