@@ -3,7 +3,9 @@ package dev.shopstack.order.orders;
 import dev.shopstack.order.catalog.StockReleases;
 import dev.shopstack.order.support.ApiProblem;
 import dev.shopstack.order.support.Caller;
+import java.time.Instant;
 import java.util.UUID;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,15 +42,43 @@ public class OrderLifecycle {
     public OrderView cancel(Caller caller, UUID orderId, String reason) {
         OrderView cancelled = tx.execute(status -> {
             Order order = visible(caller, orderId);
-            order.moveTo(OrderStatus.CANCELLED);
-            orders.saveAndFlush(order);
-            releases.schedule(orderId);
-            events.cancelled(order, reason != null ? reason : caller.admin() ? "cancelled by the shop"
+            markCancelled(order, reason != null ? reason : caller.admin() ? "cancelled by the shop"
                     : "cancelled by the customer");
             return OrderView.of(order);
         });
         releases.releaseNow(orderId);
         return cancelled;
+    }
+
+    /**
+     * The payment window's cancel: only if the order is still unpaid and was placed before the cutoff. Answers
+     * whether it cancelled; a payment or another cancel committing first makes it a no-op (optimistic lock).
+     */
+    boolean cancelUnpaid(UUID orderId, Instant placedBefore, String reason) {
+        boolean cancelled;
+        try {
+            cancelled = Boolean.TRUE.equals(tx.execute(status -> orders.findById(orderId)
+                    .filter(order -> order.getStatus() == OrderStatus.PENDING_PAYMENT)
+                    .filter(order -> order.getCreatedAt().isBefore(placedBefore))
+                    .map(order -> {
+                        markCancelled(order, reason);
+                        return true;
+                    }).orElse(false)));
+        } catch (ObjectOptimisticLockingFailureException paidOrCancelledMeanwhile) {
+            return false;
+        }
+        if (cancelled) {
+            releases.releaseNow(orderId);
+        }
+        return cancelled;
+    }
+
+    /** CANCELLED, the stock release to do and {@code order.cancelled}, in the caller's transaction. */
+    private void markCancelled(Order order, String reason) {
+        order.moveTo(OrderStatus.CANCELLED);
+        orders.saveAndFlush(order);
+        releases.schedule(order.getId());
+        events.cancelled(order, reason);
     }
 
     /** Admin moves: SHIPPED, DELIVERED, or CANCELLED. PAID only comes from recording a payment. */
