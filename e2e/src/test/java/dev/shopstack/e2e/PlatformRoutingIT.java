@@ -3,6 +3,8 @@ package dev.shopstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.local.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,17 @@ class PlatformRoutingIT {
         apps.path("applications").path("application").forEach(app -> registered.add(app.path("name").asString()));
         assertThat(registered).containsExactlyInAnyOrder(
                 "USER-SERVICE", "CATALOG-SERVICE", "ORDER-SERVICE", "NOTIFICATION-SERVICE", "GATEWAY");
+    }
+
+    /** The launcher's start-up cache is really in use: each Spring Boot process has its archive mapped. */
+    @Test
+    void everySpringBootProcessStartedFromItsStartUpCache() throws Exception {
+        for (String name : List.of(LocalStack.DISCOVERY, LocalStack.GATEWAY, LocalStack.USER_SERVICE,
+                LocalStack.CATALOG_SERVICE, LocalStack.ORDER_SERVICE, LocalStack.NOTIFICATION_SERVICE)) {
+            Path archive = stack.startupArchive(name).orElseThrow(() -> new AssertionError(name + " has no archive"));
+            String maps = Files.readString(Path.of("/proc", Long.toString(stack.pid(name)), "maps"));
+            assertThat(maps).as(name + " maps " + archive).contains(archive.toString());
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -42,11 +43,16 @@ public final class LocalStack implements AutoCloseable {
     /** The service-to-service credential for /internal/**, new for every run of the stack. */
     private final String internalToken = randomToken();
     private final Map<String, Component> components = new LinkedHashMap<>();
+    /** The Spring Boot applications, by name: what a training run for the start-up cache needs. */
+    private final Map<String, SpringBootApp> springBootApps = new LinkedHashMap<>();
+    private final StartupCache startupCache;
     private Duration startupTime = Duration.ZERO;
     private volatile boolean closed;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
+        this.startupCache = settings.startupCache()
+                ? new StartupCache(settings.startupCacheDir(), javaExecutable()) : null;
         Ports ports = settings.ports();
         add(kafka());
         add(new Component(java(MAIL, List.of("-Xmx96m", "-XX:+UseSerialGC",
@@ -85,10 +91,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
-        long started = System.nanoTime();
         killOrphans();
         requirePortsFree();
         formatKafkaStorage();
+        prepareStartupCache();
+        long started = System.nanoTime(); // start-up proper: a first run's cache training is timed on its own
         // the infrastructure first; services register with discovery, so they start once it answers
         startAndAwait(List.of(KAFKA, MAIL, DISCOVERY));
         List<String> rest = new ArrayList<>(SERVICES);
@@ -123,6 +130,15 @@ public final class LocalStack implements AutoCloseable {
 
     public long pid(String name) {
         return component(name).process().pid();
+    }
+
+    /** The class data sharing archive (or AOT cache) a Spring Boot part starts from, or empty without one. */
+    public Optional<Path> startupArchive(String name) {
+        SpringBootApp app = springBootApps.get(name);
+        if (startupCache == null || app == null || !startupCache.isFresh(name, app.jar(), app.jvmOptions())) {
+            return Optional.empty();
+        }
+        return Optional.of(startupCache.archive(name));
     }
 
     public Path logFile(String name) {
@@ -250,18 +266,76 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         Ports ports = settings.ports();
-        List<String> args = new ArrayList<>(settings.jvmOptions());
-        args.addAll(List.of("-jar", jar.toString(),
+        List<String> springArgs = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--shop.data-dir=" + settings.dataDir(),
                 "--eureka.client.service-url.defaultZone=http://127.0.0.1:" + ports.discovery() + "/eureka/",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp()));
-        args.addAll(extra);
-        args.addAll(settings.extraArgs().getOrDefault(name, List.of()));
+        springArgs.addAll(extra);
+        springArgs.addAll(settings.extraArgs().getOrDefault(name, List.of()));
         // in the environment, not on the command line where any local user could read it
-        return java(name, args, Map.of("SHOP_INTERNAL_TOKEN", internalToken));
+        Map<String, String> environment = withJvmEnvironment(Map.of("SHOP_INTERNAL_TOKEN", internalToken));
+        var app = new SpringBootApp(name, jar, settings.jvmOptions(), List.copyOf(springArgs), environment);
+        springBootApps.put(name, app);
+        return new ManagedProcess(name, () -> springBootCommand(app), environment,
+                settings.logsDir().resolve(name + ".log"));
+    }
+
+    /** What a Spring Boot child runs with: its jar, its JVM options and its Spring arguments. */
+    private record SpringBootApp(String name, Path jar, List<String> jvmOptions, List<String> springArgs,
+            Map<String, String> environment) {
+    }
+
+    /** From the start-up cache when it is fresh, from the plain jar otherwise. */
+    private List<String> springBootCommand(SpringBootApp app) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), stackMarker()));
+        command.addAll(app.jvmOptions());
+        if (startupCache != null && startupCache.isFresh(app.name(), app.jar(), app.jvmOptions())) {
+            command.addAll(startupCache.useArchive(app.name()));
+            command.addAll(List.of("-jar", startupCache.runnableJar(app.name(), app.jar()).toString()));
+        } else {
+            command.addAll(List.of("-jar", app.jar().toString()));
+        }
+        command.addAll(app.springArgs());
+        return command;
+    }
+
+    /**
+     * Trains every Spring Boot application whose start-up cache is missing or stale, all at once. A failed training
+     * costs only speed: that application starts from its plain jar.
+     */
+    private void prepareStartupCache() {
+        if (startupCache == null) {
+            return;
+        }
+        List<StartupCache.Training> trainings = new ArrayList<>();
+        for (SpringBootApp app : springBootApps.values()) {
+            if (startupCache.isFresh(app.name(), app.jar(), app.jvmOptions())) {
+                continue;
+            }
+            try {
+                trainings.add(startupCache.train(app.name(), app.jar(), app.jvmOptions(), app.springArgs(),
+                        app.environment(), settings.logsDir().resolve(app.name() + "-training.log")));
+            } catch (UncheckedIOException e) {
+                System.out.println("No start-up cache for " + app.name() + ", it starts from its jar: "
+                        + e.getMessage());
+            }
+        }
+        if (trainings.isEmpty()) {
+            return;
+        }
+        System.out.println("Preparing the start-up cache of " + trainings.stream().map(StartupCache.Training::name)
+                .toList() + " (first start or new jars; later starts are faster; SHOP_STARTUP_CACHE=off skips it) ...");
+        long started = System.nanoTime();
+        for (StartupCache.Training training : trainings) {
+            if (!training.await(8)) {
+                System.out.println("No start-up cache for " + training.name() + ", it starts from its jar; see "
+                        + settings.logsDir().resolve(training.name() + "-training.log"));
+            }
+        }
+        System.out.printf("Start-up cache ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
 
     private ManagedProcess java(String name, List<String> args) {
@@ -270,10 +344,25 @@ public final class LocalStack implements AutoCloseable {
 
     private ManagedProcess java(String name, List<String> args, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaExecutable().toString());
         command.add(stackMarker());
         command.addAll(args);
-        return new ManagedProcess(name, command, environment, settings.logsDir().resolve(name + ".log"));
+        return new ManagedProcess(name, () -> command, withJvmEnvironment(environment),
+                settings.logsDir().resolve(name + ".log"));
+    }
+
+    /**
+     * Two glibc malloc arenas per JVM instead of up to eight per core: the JVM allocates its heap itself, and native
+     * memory freed into many arenas tends to stay resident.
+     */
+    private static Map<String, String> withJvmEnvironment(Map<String, String> environment) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return Map.copyOf(all);
+    }
+
+    private static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     private Component kafka() {
@@ -333,7 +422,7 @@ public final class LocalStack implements AutoCloseable {
             if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
                 return;
             }
-            var format = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            var format = new ProcessBuilder(javaExecutable().toString(),
                     "-cp", classpath("kafka.classpath"), "kafka.tools.StorageTool", "format",
                     "-t", Files.readString(clusterIdFile).trim(), "-c", config.toString(), "--ignore-formatted")
                     .redirectErrorStream(true)

@@ -8,19 +8,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One child process of the stack, its output appended to its own log file. */
 final class ManagedProcess {
 
     private final String name;
-    private final List<String> command;
+    /** Asked at every start: a Spring Boot application's command changes once its start-up cache exists. */
+    private final Supplier<List<String>> command;
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
 
-    ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+    ManagedProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path logFile) {
         this.name = name;
-        this.command = List.copyOf(command);
+        this.command = command;
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
     }
@@ -39,7 +41,7 @@ final class ManagedProcess {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            var builder = new ProcessBuilder(command)
+            var builder = new ProcessBuilder(command.get())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -38,6 +39,18 @@ public final class TestTokens {
 
     public String customer(String userId) {
         return sign(key, claims(userId, ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)));
+    }
+
+    public String customer(String userId, Duration validFor) {
+        return sign(key, claims(userId, ISSUER, List.of("CUSTOMER"), validFor));
+    }
+
+    public RSAPublicKey publicKey() {
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String admin(String userId) {
