@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
             List.of(USER_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, NOTIFICATION_SERVICE);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
     private final StackSettings settings;
     /** The service-to-service credential for /internal/**, new for every run of the stack. */
@@ -135,10 +137,7 @@ public final class LocalStack implements AutoCloseable {
     /** The class data sharing archive (or AOT cache) a Spring Boot part starts from, or empty without one. */
     public Optional<Path> startupArchive(String name) {
         SpringBootApp app = springBootApps.get(name);
-        if (startupCache == null || app == null || !startupCache.isFresh(name, app.jar(), app.jvmOptions())) {
-            return Optional.empty();
-        }
-        return Optional.of(startupCache.archive(name));
+        return app == null ? Optional.empty() : freshArchive(app);
     }
 
     public Path logFile(String name) {
@@ -292,14 +291,20 @@ public final class LocalStack implements AutoCloseable {
     private List<String> springBootCommand(SpringBootApp app) {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), stackMarker()));
         command.addAll(app.jvmOptions());
-        if (startupCache != null && startupCache.isFresh(app.name(), app.jar(), app.jvmOptions())) {
-            command.addAll(startupCache.useArchive(app.name()));
+        Optional<Path> archive = freshArchive(app);
+        if (archive.isPresent()) {
+            command.addAll(startupCache.useArchive(archive.get()));
             command.addAll(List.of("-jar", startupCache.runnableJar(app.name(), app.jar()).toString()));
         } else {
             command.addAll(List.of("-jar", app.jar().toString()));
         }
         command.addAll(app.springArgs());
         return command;
+    }
+
+    private Optional<Path> freshArchive(SpringBootApp app) {
+        return startupCache != null && startupCache.isFresh(app.name(), app.jar(), app.jvmOptions())
+                ? Optional.of(startupCache.archive(app.name())) : Optional.empty();
     }
 
     /**
@@ -329,8 +334,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Preparing the start-up cache of " + trainings.stream().map(StartupCache.Training::name)
                 .toList() + " (first start or new jars; later starts are faster; SHOP_STARTUP_CACHE=off skips it) ...");
         long started = System.nanoTime();
+        Instant deadline = Instant.now().plus(TRAINING_TIMEOUT); // they run in parallel: one deadline for all
         for (StartupCache.Training training : trainings) {
-            if (!training.await(8)) {
+            if (!training.await(deadline)) {
                 System.out.println("No start-up cache for " + training.name() + ", it starts from its jar; see "
                         + settings.logsDir().resolve(training.name() + "-training.log"));
             }

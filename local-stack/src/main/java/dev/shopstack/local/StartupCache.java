@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,13 +41,9 @@ final class StartupCache {
         return dir.resolve(name).resolve(aotCache ? "app.aot" : "app.jsa");
     }
 
-    /** JVM options that use the archive once it exists (a start without it would only print a warning). */
-    List<String> useArchive(String name) {
-        Path archive = archive(name);
-        if (!Files.isRegularFile(archive)) {
-            return List.of();
-        }
-        return aotCache ? List.of("-XX:AOTCache=" + archive) : List.of("-XX:SharedArchiveFile=" + archive);
+    /** The JVM option that starts from a fresh archive. */
+    List<String> useArchive(Path archive) {
+        return List.of((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
     }
 
     /** The jar to run: the extracted one (class data sharing needs plain jars on the class path). */
@@ -94,10 +92,11 @@ final class StartupCache {
     /** One application's training run in progress. */
     record Training(String name, Process process, Path stamp, String stampText, Path archive) {
 
-        /** Waits for the run; true when the archive was written (the stamp then marks it fresh). */
-        boolean await(long minutes) {
+        /** Waits for the run until {@code deadline}; true when the archive was written (the stamp marks it fresh). */
+        boolean await(Instant deadline) {
             try {
-                if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                     return false;
                 }
