@@ -93,6 +93,10 @@ function readsOf(module) {
   return reads;
 }
 
+// Names the application side provides in this round (ADR 0008/0009, issues 15-20) that a module may not read yet.
+// The check accepts them and lists those that are still unread, so the list can shrink as the code lands.
+const pending = allow.pending ?? {};
+const stillPending = new Set();
 const isModule = (name) => existsSync(join(root, name, "pom.xml")) && existsSync(join(root, name, "src/main/resources"));
 let checked = 0;
 function check(source, service, names) {
@@ -101,6 +105,7 @@ function check(source, service, names) {
   for (const n of names) {
     checked++;
     if (!exact.has(n) && !prefixes.some((p) => n.startsWith(p))) {
+      if ([...(pending["*"] ?? []), ...(pending[service] ?? [])].includes(n)) { stillPending.add(`${service}:${n}`); continue; }
       fail(`${source}: ${service} is given ${n}, which ${service} does not read (not in its yml, its @ConfigurationProperties or deploy/.validate/env-allowlist.json)`);
     }
   }
@@ -115,15 +120,20 @@ for (let i = 0; i < args.length; i++) {
     const [compose] = readYamlDocs(readFileSync(file, "utf8"), file);
     for (const [svc, def] of Object.entries(compose.services ?? {})) {
       const env = Array.isArray(def.environment) ? def.environment.map((e) => e.split("=")[0]) : Object.keys(def.environment ?? {});
-      if (check(`docker-compose`, svc, env)) seen.push(`compose:${svc}`);
+      const module = def.build?.args?.SERVICE ?? svc.replace(/-migrate$/, "");
+      if (check(`docker-compose ${svc}`, module, env)) seen.push(`compose:${svc}`);
     }
   } else if (args[i] === "--k8s") {
     const name = args[++i], file = args[++i];
     for (const o of readYamlFile(file)) {
-      if (!["Deployment", "StatefulSet"].includes(o.kind)) continue;
-      const svc = o.metadata.labels?.["app.kubernetes.io/name"] ?? o.metadata.name;
+      if (!["Deployment", "StatefulSet", "Job"].includes(o.kind)) continue;
+      const svc = o.metadata.labels?.["shopstack.dev/migrates"] ?? o.metadata.labels?.["app.kubernetes.io/name"] ?? o.metadata.name;
       const pod = o.spec.template.spec;
-      const env = [...(pod.initContainers ?? []), ...pod.containers].flatMap((c) => (c.env ?? []).map((e) => e.name));
+      // a variable that only builds another one through $(VAR) is not for the application
+      const env = [...(pod.initContainers ?? []), ...pod.containers].flatMap((c) => {
+        const composed = new Set((c.env ?? []).flatMap((e) => [...String(e.value ?? "").matchAll(/\$\(([A-Z_][A-Z0-9_]*)\)/g)].map((m) => m[1])));
+        return (c.env ?? []).map((e) => e.name).filter((n) => !composed.has(n));
+      });
       if (pod.containers.some((c) => c.envFrom?.length) && isModule(svc)) fail(`${name}: ${svc} uses envFrom: its variables cannot be checked; list them in env`);
       if (check(name, svc, env)) seen.push(`${name}:${svc}`);
     }
@@ -131,5 +141,6 @@ for (let i = 0; i < args.length; i++) {
     throw new Error(`unknown argument ${args[i]}`);
   }
 }
+if (stillPending.size) console.log(`  pending (named by ADR 0008/0009 and this round's issues, not read by the code on this branch yet): ${[...stillPending].sort().join(", ")}`);
 console.log(`  ${checked} variables of ${seen.length} service containers checked${failed() ? "" : ": every one is read by its service"}`);
 process.exit(failed() ? 1 : 0);

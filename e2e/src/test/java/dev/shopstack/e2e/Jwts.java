@@ -19,7 +19,16 @@ final class Jwts {
     }
 
     static String signed(String claims, PrivateKey key) throws GeneralSecurityException {
-        String content = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"attacker\"}") + "." + encode(claims);
+        return sign("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"attacker\"}", claims, key);
+    }
+
+    /** An access token in every respect but its key: {@code kid} names a key the platform does not have. */
+    static String signed(String claims, PrivateKey key, String kid) throws GeneralSecurityException {
+        return sign("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"%s\"}".formatted(kid), claims, key);
+    }
+
+    private static String sign(String header, String claims, PrivateKey key) throws GeneralSecurityException {
+        String content = encode(header) + "." + encode(claims);
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initSign(key);
         rs256.update(content.getBytes(StandardCharsets.US_ASCII));

@@ -58,8 +58,12 @@ class OrderJourneyIT {
         var confirmation = mail.await(email, "Your Shopstack order " + orderId, Duration.ofSeconds(30));
         assertThat(confirmation.raw()).contains("49.00");
 
-        var paid = gateway.post("/api/orders/" + orderId + "/payment", """
-                {"amount":49.00,"currency":"EUR","method":"MANUAL","reference":"bank-transfer-1"}""", customer);
+        // a customer never marks an order paid; an admin records the bank transfer with its reference
+        String manualPayment = """
+                {"amount":49.00,"currency":"EUR","method":"MANUAL","reference":"bank-transfer-1"}""";
+        var selfPaid = gateway.post("/api/orders/" + orderId + "/payment", manualPayment, customer);
+        assertThat(selfPaid.statusCode()).as(selfPaid.body()).isEqualTo(403);
+        var paid = gateway.post("/api/orders/" + orderId + "/payment", manualPayment, admin);
         assertThat(paid.statusCode()).as(paid.body()).isIn(200, 201);
 
         var shipped = gateway.send("PATCH", "/api/orders/" + orderId + "/status", "{\"status\":\"SHIPPED\"}", admin);
@@ -69,6 +73,26 @@ class OrderJourneyIT {
         String stranger = gateway.verifiedCustomer("other" + UUID.randomUUID().toString().substring(0, 8), mail);
         assertThat(gateway.get("/api/orders/" + orderId, stranger).statusCode()).isEqualTo(404);
         assertThat(gateway.get("/api/orders/" + orderId, customer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCustomerPaysByCardThroughTheProviderAndTheOrderBecomesPaid() {
+        long lamp = gateway.newProduct(admin, 10, "12.34");
+        String name = "card" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = gateway.verifiedCustomer(name, mail);
+        var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String orderId = Http.json(placed).path("id").asString();
+
+        JsonNode payment = CardPayments.awaitIntent(gateway, orderId, customer);
+        assertThat(payment.path("amount").asLong()).isEqualTo(1234);
+        assertThat(payment.path("currency").asString()).isEqualToIgnoringCase("EUR");
+
+        CardPayments.payWithVisa(stack.paymentSandbox(), payment);
+        CardPayments.awaitStatus(gateway, orderId, customer, "PAID");
+        mail.await(name + "@example.test", "is paid", Duration.ofSeconds(30));
+        assertThat(gateway.stockOf(lamp)).as("sold, not only reserved").isEqualTo(9);
     }
 
     @Test
@@ -98,7 +122,8 @@ class OrderJourneyIT {
         long lamp = gateway.newProduct(admin, 3, "5.00");
         String customer = gateway.verifiedCustomer("down" + UUID.randomUUID().toString().substring(0, 8), mail);
 
-        stack.stop(LocalStack.CATALOG_SERVICE);
+        List<String> catalogs = stack.instances(LocalStack.CATALOG_SERVICE); // every replica: the catalog is down
+        catalogs.forEach(stack::stop);
         try {
             long started = System.nanoTime();
             var refused = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
@@ -109,7 +134,7 @@ class OrderJourneyIT {
             assertThat(Http.contentType(refused)).startsWith("application/problem+json");
             assertThat(millis).isLessThan(10_000);
         } finally {
-            stack.start(LocalStack.CATALOG_SERVICE);
+            catalogs.forEach(stack::start);
         }
         assertThat(gateway.stockOf(lamp)).isEqualTo(3); // nothing stayed reserved
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the whole platform once for all e2e tests (with the same launcher as the local run), on ports shifted by
- * 10000 so it can run beside a developer's own stack, with fresh data. Closed when the test JVM finishes.
+ * 10000 so it can run beside a developer's own stack, with fresh data. Closed when the test JVM finishes. The start-up
+ * cache is the machine's shared one: a jar that was trained before (by ./run-local or an earlier run) is not trained
+ * again. System properties: {@code shop.e2e.replicas} (instances of every service, default 1),
+ * {@code shop.e2e.monitoring} (Prometheus, default false), {@code shop.e2e.zipkin} (default on).
  */
 public class StackExtension implements ParameterResolver {
 
@@ -37,13 +40,18 @@ public class StackExtension implements ParameterResolver {
     static final Duration PAYMENT_WINDOW = Duration.ofSeconds(100);
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(5);
 
+    /** With monitoring, alert rules fire after at most this long instead of their production {@code for:}. */
+    static final Duration ALERT_FOR_AT_MOST = Duration.ofSeconds(20);
+
     static final List<String> SHORT_RESERVATIONS = List.of(
             "--shop.catalog.stock.reservation-ttl=" + RESERVATION_TTL,
             "--shop.catalog.stock.expiry-interval=" + EXPIRY_INTERVAL);
     static final List<String> SHORT_PAYMENT_WINDOW = List.of(
             "--shop.orders.payment-window.duration=" + PAYMENT_WINDOW,
             "--shop.orders.payment-window.check-interval=" + EXPIRY_INTERVAL,
-            "--shop.orders.stock-release.retry-interval=" + EXPIRY_INTERVAL);
+            "--shop.orders.stock-release.retry-interval=" + EXPIRY_INTERVAL,
+            // CrashIT's burst is 80 orders of one customer; the cap of 3 itself is order-service's OrderLimitsApiTest
+            "--shop.orders.limits.max-open-unpaid=100");
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -64,12 +72,24 @@ public class StackExtension implements ParameterResolver {
             Path workDir = root.resolve("e2e/target/e2e-stack");
             deleteRecursively(workDir);
             StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
-            LocalStack stack = LocalStack.start(defaults
+            StackSettings settings = defaults
                     .withWorkDir(workDir)
                     .withPorts(defaults.ports().shiftedBy(PORT_OFFSET))
+                    .withReplicas(Integer.getInteger("shop.e2e.replicas", 1))
+                    // a shared two-core machine can be slow: a late stack is better than a failed run
+                    .withStartTimeout(Duration.ofMinutes(10))
+                    .withZipkin(!"off".equalsIgnoreCase(System.getProperty("shop.e2e.zipkin", "on")))
+                    .withMonitoring(defaults.monitoring().withEnabled(Boolean.getBoolean("shop.e2e.monitoring"))
+                            .withIntervals(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                            .withAlertForAtMost(ALERT_FOR_AT_MOST))
                     .withExtraArgs(Map.of(LocalStack.GATEWAY, RELAXED_RATE_LIMITS,
                             LocalStack.CATALOG_SERVICE, SHORT_RESERVATIONS,
-                            LocalStack.ORDER_SERVICE, SHORT_PAYMENT_WINDOW)));
+                            LocalStack.ORDER_SERVICE, SHORT_PAYMENT_WINDOW));
+            String cacheDir = System.getProperty("shop.e2e.startup-cache-dir");
+            if (cacheDir != null && !cacheDir.isBlank()) {
+                settings = settings.withStartupCacheDir(Path.of(cacheDir));
+            }
+            LocalStack stack = LocalStack.start(settings);
             System.out.println(stack.summary());
             return new StartedStack(stack);
         }

@@ -14,7 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The gateway on its own, with no service registered and in-memory rate limiting: what it answers by itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shop.rate-limit.sensitive.requests=2", "shop.rate-limit.sensitive.period=1m",
-        "shop.rate-limit.sensitive.burst=2"})
+        "shop.rate-limit.sensitive.burst=2", "shop.rate-limit.webhook.requests=60",
+        "shop.rate-limit.webhook.period=1h", "shop.rate-limit.webhook.burst=60"})
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayEdgeTest {
 
@@ -32,6 +33,7 @@ class GatewayEdgeTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.type").isEqualTo("https://shopstack.dev/problems/not-found")
                 .jsonPath("$.title").isEqualTo("Not Found")
                 .jsonPath("$.instance").isEqualTo("/nope");
     }
@@ -88,6 +90,28 @@ class GatewayEdgeTest {
         // an open breaker would still answer 503, but for 10 s after the first instance registers
         assertThat(output).contains("Unable to find instance for catalog-service")
                 .doesNotContain("CircuitBreaker 'catalog-service' is OPEN");
+    }
+
+    @Test
+    void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {
+        for (int i = 0; i < 5; i++) { // the login tier's burst, each "from" another address
+            client().post().uri("/api/auth/login").header("X-Forwarded-For", "198.51.100." + i).bodyValue("{}")
+                    .exchange().expectStatus().isEqualTo(503);
+        }
+        client().post().uri("/api/auth/login").header("X-Forwarded-For", "198.51.100.99").bodyValue("{}")
+                .exchange().expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void paymentWebhooksHaveTheirOwnBucketNotThePerAddressLimit() {
+        for (int i = 0; i < 60; i++) { // above the per-address burst (40): a provider's burst from one address
+            client().post().uri("/api/payments/webhook").bodyValue("{}").exchange().expectStatus().isEqualTo(503);
+        }
+        client().post().uri("/api/payments/webhook").bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/api/products").exchange().expectStatus().isEqualTo(503); // other routes: their own
     }
 
     @Test

@@ -2,15 +2,22 @@ package dev.shopstack.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.SessionRevocations;
 import dev.shopstack.gateway.support.StubBackend;
 import dev.shopstack.gateway.support.TestTokens;
+import dev.shopstack.platform.tokens.SessionRevocationsLifecycle;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import redis.embedded.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,24 +32,29 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The gateway in front of a real (stub) downstream found through the simple discovery client, with the JWKS served by
- * that downstream, Redis-backed rate limiting (127.0.0.1:6379, keys under a namespace unique to this run) and one
+ * that downstream, Redis-backed rate limiting (a redis-server the test starts on a free port), an
+ * embedded Kafka broker for session revocations, the test client's own address as a trusted proxy, and one
  * downstream that is down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shop.rate-limit.redis=true",
+        "shop.rate-limit.redis=true", "shop.gateway.trusted-proxies=127.0.0.1/32",
         "shop.rate-limit.login.requests=3", "shop.rate-limit.login.period=1m", "shop.rate-limit.login.burst=3",
         "shop.gateway.cors.allowed-origins=https://shop.example",
         "spring.cloud.loadbalancer.cache.enabled=false"})
 @ExtendWith(OutputCaptureExtension.class)
+@EmbeddedKafka(partitions = 2, topics = "session-revocations", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class GatewayThroughServicesTest {
 
     static final TestTokens tokens = new TestTokens();
     static final StubBackend backend = new StubBackend(tokens.jwks());
+    static final int redisPort = closedPort();
+    static final RedisServer redis = startRedis(redisPort);
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -51,6 +63,8 @@ class GatewayThroughServicesTest {
             registry.add(instances + service + "[0].uri", backend::url);
         }
         registry.add(instances + "notification-service[0].uri", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> redisPort);
         registry.add("shop.rate-limit.namespace", () -> "test-" + UUID.randomUUID());
         registry.add("slow.uri", backend::url);
     }
@@ -67,12 +81,29 @@ class GatewayThroughServicesTest {
     }
 
     @AfterAll
-    static void stopBackend() {
+    static void stopBackend() throws IOException {
         backend.close();
+        redis.stop();
+    }
+
+    private static RedisServer startRedis(int port) {
+        try {
+            var server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server did not start", e);
+        }
     }
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Autowired
+    SessionRevocationsLifecycle revocationReader;
 
     @LocalManagementPort
     int managementPort;
@@ -101,7 +132,7 @@ class GatewayThroughServicesTest {
     @Test
     void expiredForgedUnsignedAndForeignTokensAre401InvalidToken() {
         for (String token : new String[] {tokens.expired(), tokens.forged(), tokens.unsigned(), tokens.wrongIssuer(),
-                "not-a-jwt"}) {
+                tokens.wrongAudience(), tokens.wrongType(), tokens.withoutSession(), "not-a-jwt"}) {
             get("/api/orders", token).expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -163,6 +194,15 @@ class GatewayThroughServicesTest {
     }
 
     @Test
+    void thePaymentProvidersWebhookReachesOrderServiceWithoutATokenAndWithItsSignature() {
+        client().post().uri("/api/payments/webhook").header("Stripe-Signature", "t=1,v1=abc").bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(backend.lastRequest("POST /api/payments/webhook").getFirst("Stripe-Signature"))
+                .isEqualTo("t=1,v1=abc");
+        get("/api/payments/webhook", null).expectStatus().value(status -> assertThat(status).isIn(401, 404)); // POST only
+    }
+
+    @Test
     void anAdminReachesAdminPaths() {
         get("/api/users", tokens.admin("admin-1")).expectStatus().isOk();
         client().post().uri("/api/products").headers(h -> h.setBearerAuth(tokens.admin("admin-1")))
@@ -179,6 +219,44 @@ class GatewayThroughServicesTest {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void aTrustedProxysForwardedAddressesGetTheirOwnBuckets() {
+        for (String client : new String[] {"203.0.113.7", "2001:db8:1:2::10"}) {
+            for (int i = 0; i < 3; i++) {
+                client().post().uri("/api/auth/login").header("X-Forwarded-For", client).bodyValue("{}").exchange()
+                        .expectStatus().isOk();
+            }
+            client().post().uri("/api/auth/login").header("X-Forwarded-For", client).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(429);
+        }
+        // another address of the same IPv6 /64 shares its bucket; another /64 does not
+        client().post().uri("/api/auth/login").header("X-Forwarded-For", "2001:db8:1:2::99").bodyValue("{}")
+                .exchange().expectStatus().isEqualTo(429);
+        client().post().uri("/api/auth/login").header("X-Forwarded-For", "2001:db8:1:3::10").bodyValue("{}")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenIsRefusedWithinFiveSecondsOfItsSessionsRevocationEvenWhenRemembered() {
+        String session = UUID.randomUUID().toString();
+        String token = tokens.customerOfSession("customer-9", session);
+        get("/api/orders", token).expectStatus().isOk(); // verified, and now remembered by the gateway
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(revocationReader::synced); // steady state
+
+        long produced = System.nanoTime();
+        SessionRevocations.publish(brokers, "customer-9", List.of(session));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
+                client().get().uri("/api/orders").headers(h -> h.setBearerAuth(token)).exchange()
+                        .returnResult(String.class).getStatus().value() == 401);
+        Duration delay = Duration.ofNanos(System.nanoTime() - produced);
+
+        System.out.printf("Revocation delay (gateway, produce -> 401): %d ms%n", delay.toMillis());
+        assertThat(delay).isLessThan(Duration.ofSeconds(5));
+        get("/api/orders", token).expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        get("/api/orders", tokens.customer("customer-9")).expectStatus().isOk();
     }
 
     @Test

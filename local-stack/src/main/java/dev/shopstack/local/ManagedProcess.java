@@ -13,12 +13,20 @@ import java.util.function.Supplier;
 /** One child process of the stack, its output appended to its own log file. */
 final class ManagedProcess {
 
+    /** Told about every exit of a process this object started, whatever the cause. */
+    interface ExitListener {
+        void exited(ManagedProcess process, long generation, int exitCode, Duration uptime);
+    }
+
     private final String name;
     /** Asked at every start: a Spring Boot application's command changes once its start-up cache exists. */
     private final Supplier<List<String>> command;
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
+    /** Counts the starts, so a late exit notice of an earlier process is recognised as such. */
+    private long generation;
+    private volatile ExitListener exitListener = (process, generation, exitCode, uptime) -> { };
 
     ManagedProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -35,9 +43,14 @@ final class ManagedProcess {
         return logFile;
     }
 
-    synchronized void start() {
+    void onExit(ExitListener listener) {
+        this.exitListener = listener;
+    }
+
+    /** Starts the process unless it runs already; true when it started a new one. */
+    synchronized boolean start() {
         if (isAlive()) {
-            return;
+            return false;
         }
         try {
             Files.createDirectories(logFile.getParent());
@@ -45,10 +58,20 @@ final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            process = builder.start();
+            Process started = builder.start();
+            long startedAt = System.nanoTime();
+            long startNumber = ++generation;
+            process = started;
+            started.onExit().thenAccept(exited -> exitListener.exited(this, startNumber, exited.exitValue(),
+                    Duration.ofNanos(System.nanoTime() - startedAt)));
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    synchronized long generation() {
+        return generation;
     }
 
     synchronized boolean isAlive() {

@@ -18,9 +18,9 @@ final class Probe {
     private Probe() {
     }
 
-    static boolean portOpen(int port) {
+    static boolean portOpen(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
@@ -29,10 +29,16 @@ final class Probe {
 
     /** The status and body of a GET, or null when nothing answers. */
     static HttpResponse<String> get(String url, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET(), null);
+    }
+
+    /** A request with an optional {@code Authorization} header; null when nothing answers. */
+    static HttpResponse<String> send(HttpRequest.Builder request, String authorization) {
         try {
-            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .header("Accept", accept).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -47,9 +53,22 @@ final class Probe {
     }
 
     /** A Spring Boot readiness group that says UP. */
-    static boolean ready(int managementPort) {
-        HttpResponse<String> response = get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness",
+    static boolean ready(String host, int managementPort) {
+        HttpResponse<String> response = get("http://" + host + ":" + managementPort + "/actuator/health/readiness",
                 "application/json");
         return response != null && response.statusCode() == 200 && response.body().contains("\"UP\"");
+    }
+
+    /** Readiness UP, or, for an application without actuator (404 there), any answer below 500 on its root. */
+    static boolean readyOrAnswering(String host, int port) {
+        HttpResponse<String> response = get("http://" + host + ":" + port + "/actuator/health/readiness",
+                "application/json");
+        if (response == null) {
+            return false;
+        }
+        if (response.statusCode() == 404) {
+            return answers("http://" + host + ":" + port + "/", status -> status < 500);
+        }
+        return response.statusCode() == 200 && response.body().contains("\"UP\"");
     }
 }

@@ -3,8 +3,11 @@ package dev.shopstack.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the launcher needs to know.
@@ -12,46 +15,125 @@ import java.util.function.UnaryOperator;
  * @param root the repository root, where each module's {@code target/<module>.jar} is
  * @param workDir holds {@code data/} (databases, broker log, signing keys: kept between runs) and {@code logs/}
  * @param ports where everything listens
- * @param jvmOptions options for each service JVM
- * @param extraArgs additional Spring arguments per service name (tests use it to shorten timeouts)
+ * @param bindAddress the address every process listens on (IPv4); {@code 0.0.0.0} for all interfaces
+ * @param jvmOptions options for each Spring Boot JVM
+ * @param extraArgs additional Spring arguments per module or instance name (tests use it to shorten timeouts)
  * @param startTimeout how long to wait for everything to become healthy
  * @param startupCache whether the Spring Boot applications start from a class data sharing archive or AOT cache
- *     ({@link StartupCache}), made by a training run on the first start
+ *     ({@link StartupCache}), made by a training run when none exists for the same jar
+ * @param startupCacheDir where those caches live, shared by every stack on the machine
+ * @param replicas instances of every service and of the gateway; from 2 on, discovery runs as two peers
+ * @param zipkin whether to run Zipkin and send every span there
+ * @param monitoring the optional Prometheus
+ * @param discoveryCredentials HTTP Basic credentials of discovery
+ * @param restartPolicy what happens when a child exits unexpectedly
+ * @param drainPeriod in a rolling restart, how long an instance is out of service in discovery before SIGTERM
  */
 public record StackSettings(
         Path root,
         Path workDir,
         Ports ports,
+        String bindAddress,
         List<String> jvmOptions,
         Map<String, List<String>> extraArgs,
         Duration startTimeout,
-        boolean startupCache) {
+        boolean startupCache,
+        Path startupCacheDir,
+        int replicas,
+        boolean zipkin,
+        Monitoring monitoring,
+        DiscoveryCredentials discoveryCredentials,
+        RestartPolicy restartPolicy,
+        Duration drainPeriod) {
 
     static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    static final int MAX_REPLICAS = 5;
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
+
+    public StackSettings {
+        extraArgs = Map.copyOf(extraArgs);
+        jvmOptions = List.copyOf(jvmOptions);
+        requireIpv4(bindAddress);
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("replicas must be 1 to " + MAX_REPLICAS + ", not " + replicas);
+        }
+    }
 
     /**
      * Settings from the environment: {@code SHOP_HOME}, {@code SHOP_JVM_OPTS}, {@code SHOP_STARTUP_CACHE} ({@code off}
-     * starts from the plain jars) and the port variables.
+     * starts from the plain jars), {@code SHOP_STARTUP_CACHE_DIR}, {@code SHOP_BIND_ADDRESS}, {@code SHOP_REPLICAS},
+     * {@code SHOP_ZIPKIN} ({@code off}), {@code SHOP_MONITORING} ({@code on}), {@code SHOP_PROMETHEUS_SCRAPE_INTERVAL},
+     * {@code SHOP_PROMETHEUS_EVALUATION_INTERVAL}, {@code SHOP_ALERT_FOR_MAX}, {@code SHOP_RESTARTS} ({@code off}),
+     * {@code SHOP_DRAIN_PERIOD}, {@code SHOP_START_TIMEOUT}, {@code EUREKA_USERNAME}, {@code EUREKA_PASSWORD} and the port variables.
      */
     public static StackSettings fromEnvironment(Path root, UnaryOperator<String> env) {
         String home = env.apply("SHOP_HOME");
         String jvm = env.apply("SHOP_JVM_OPTS");
+        String cacheDir = env.apply("SHOP_STARTUP_CACHE_DIR");
+        String user = env.apply("EUREKA_USERNAME");
+        String password = env.apply("EUREKA_PASSWORD");
+        Monitoring monitoring = Monitoring.OFF.withEnabled(isOn(env.apply("SHOP_MONITORING"), false))
+                .withIntervals(duration(env, "SHOP_PROMETHEUS_SCRAPE_INTERVAL", Duration.ofSeconds(15)),
+                        duration(env, "SHOP_PROMETHEUS_EVALUATION_INTERVAL", Duration.ofSeconds(15)))
+                .withAlertForAtMost(duration(env, "SHOP_ALERT_FOR_MAX", null));
         return new StackSettings(root,
-                home == null || home.isBlank() ? root.resolve(".local") : Path.of(home),
+                blank(home) ? root.resolve(".local") : Path.of(home),
                 Ports.fromEnvironment(env),
-                jvm == null || jvm.isBlank() ? DEFAULT_JVM_OPTIONS : List.of(jvm.trim().split("\\s+")),
+                blank(env.apply("SHOP_BIND_ADDRESS")) ? "127.0.0.1" : env.apply("SHOP_BIND_ADDRESS").trim(),
+                blank(jvm) ? DEFAULT_JVM_OPTIONS : List.of(jvm.trim().split("\\s+")),
                 Map.of(),
-                Duration.ofMinutes(4),
-                !"off".equalsIgnoreCase(env.apply("SHOP_STARTUP_CACHE")));
+                duration(env, "SHOP_START_TIMEOUT", Duration.ofMinutes(4)),
+                isOn(env.apply("SHOP_STARTUP_CACHE"), true),
+                blank(cacheDir) ? defaultCacheDir(env) : Path.of(cacheDir),
+                replicas(env.apply("SHOP_REPLICAS"), "SHOP_REPLICAS"),
+                isOn(env.apply("SHOP_ZIPKIN"), true),
+                monitoring,
+                blank(user) && blank(password) ? DiscoveryCredentials.LOCAL
+                        : new DiscoveryCredentials(blank(user) ? "eureka" : user, password),
+                isOn(env.apply("SHOP_RESTARTS"), true) ? RestartPolicy.DEFAULT : RestartPolicy.NEVER,
+                duration(env, "SHOP_DRAIN_PERIOD", Duration.ofSeconds(12)));
+    }
+
+    /** The launcher's options: {@code --replicas N}, {@code --monitoring}, {@code --no-zipkin}. */
+    public StackSettings withCommandLine(List<String> args) {
+        StackSettings settings = this;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--monitoring")) {
+                settings = settings.withMonitoring(monitoring.withEnabled(true));
+            } else if (arg.equals("--no-zipkin")) {
+                settings = settings.withZipkin(false);
+            } else if (arg.startsWith("--replicas=")) {
+                settings = settings.withReplicas(replicas(arg.substring("--replicas=".length()), "--replicas"));
+            } else if (arg.equals("--replicas") && i + 1 < args.size()) {
+                settings = settings.withReplicas(replicas(args.get(++i), "--replicas"));
+            } else {
+                throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return settings;
+    }
+
+    public static final String USAGE = """
+            Usage: ./run-local [--replicas N] [--monitoring] [--no-zipkin]
+              --replicas N   N (2..5) instances of every service and of the gateway, two discovery peers
+              --monitoring   also Prometheus (the operating system's package) with the project's alert rules
+              --no-zipkin    no Zipkin, no span export (same as SHOP_ZIPKIN=off)""";
+
+    /** The address to connect to and to register: the bind address, or 127.0.0.1 when binding to all interfaces. */
+    public String hostAddress() {
+        return bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
+    }
+
+    /** The host name in URLs printed for people. */
+    public String publicHost() {
+        return hostAddress().equals("127.0.0.1") ? "localhost" : hostAddress();
     }
 
     public Path dataDir() {
         return workDir.resolve("data");
-    }
-
-    public Path startupCacheDir() {
-        return workDir.resolve("startup-cache");
     }
 
     public Path logsDir() {
@@ -59,14 +141,111 @@ public record StackSettings(
     }
 
     public StackSettings withWorkDir(Path dir) {
-        return new StackSettings(root, dir, ports, jvmOptions, extraArgs, startTimeout, startupCache);
+        return new StackSettings(root, dir, ports, bindAddress, jvmOptions, extraArgs, startTimeout, startupCache,
+                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
     }
 
     public StackSettings withPorts(Ports newPorts) {
-        return new StackSettings(root, workDir, newPorts, jvmOptions, extraArgs, startTimeout, startupCache);
+        return new StackSettings(root, workDir, newPorts, bindAddress, jvmOptions, extraArgs, startTimeout,
+                startupCache, startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy,
+                drainPeriod);
     }
 
     public StackSettings withExtraArgs(Map<String, List<String>> args) {
-        return new StackSettings(root, workDir, ports, jvmOptions, Map.copyOf(args), startTimeout, startupCache);
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, args, startTimeout, startupCache,
+                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+    }
+
+    public StackSettings withReplicas(int count) {
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
+                startupCache, startupCacheDir, count, zipkin, monitoring, discoveryCredentials, restartPolicy,
+                drainPeriod);
+    }
+
+    public StackSettings withZipkin(boolean on) {
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
+                startupCache, startupCacheDir, replicas, on, monitoring, discoveryCredentials, restartPolicy,
+                drainPeriod);
+    }
+
+    public StackSettings withMonitoring(Monitoring newMonitoring) {
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
+                startupCache, startupCacheDir, replicas, zipkin, newMonitoring, discoveryCredentials, restartPolicy,
+                drainPeriod);
+    }
+
+    public StackSettings withStartTimeout(Duration timeout) {
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, timeout, startupCache,
+                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+    }
+
+    public StackSettings withStartupCacheDir(Path dir) {
+        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
+                startupCache, dir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+    }
+
+    /** {@code 15s}, {@code 500ms}, {@code 2m}, {@code 1h}. */
+    static Duration parseDuration(String text, String what) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(what + " must be a duration such as 500ms, 15s, 2m or 1h, not '"
+                    + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    private static Duration duration(UnaryOperator<String> env, String name, Duration fallback) {
+        String value = env.apply(name);
+        return blank(value) ? fallback : parseDuration(value, name);
+    }
+
+    private static int replicas(String value, String what) {
+        if (blank(value)) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number of instances, not '" + value + "'");
+        }
+    }
+
+    private static boolean isOn(String value, boolean fallback) {
+        if (blank(value)) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("Expected on or off, not '" + value + "'");
+        };
+    }
+
+    private static void requireIpv4(String address) {
+        Matcher m = IPV4.matcher(address == null ? "" : address);
+        boolean valid = m.matches();
+        for (int i = 1; valid && i <= 4; i++) {
+            valid = Integer.parseInt(m.group(i)) <= 255;
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("SHOP_BIND_ADDRESS must be an IPv4 address such as 127.0.0.1 or "
+                    + "0.0.0.0, not '" + address + "'");
+        }
+    }
+
+    private static Path defaultCacheDir(UnaryOperator<String> env) {
+        String xdg = env.apply("XDG_CACHE_HOME");
+        Path base = blank(xdg) ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+        return base.resolve("shopstack").resolve("startup-cache");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

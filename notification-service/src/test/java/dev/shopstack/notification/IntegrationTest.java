@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.shopstack.events.CloudEvent;
-import dev.shopstack.events.Topics;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryRepository;
+import dev.shopstack.platform.sealing.EventSeal;
 import dev.shopstack.platform.test.TestJwtConfiguration;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -37,14 +37,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Spring context of the module's tests: an embedded KRaft broker, a GreenMail SMTP server (fresh for
- * every test, on one port for the whole run) and the H2 or MariaDB database of the active profiles.
+ * The one Spring context of the module's tests: an embedded KRaft broker (the service creates its topics), a
+ * GreenMail SMTP server (fresh for every test, on one port for the whole run) and the H2 or MariaDB database of the
+ * active profiles.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestJwtConfiguration.class)
-@EmbeddedKafka(partitions = 1, topics = {Topics.USER_EVENTS, Topics.ORDER_EVENTS},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// no topics: the service declares its own (shop.kafka.topics); one it forgot would get the broker default, 1
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTest {
 
     private static final int SMTP_PORT = freePort();
@@ -67,6 +68,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     private JsonMapper json;
+
+    /** Seals as user-service does, with the key both share in the tests. */
+    @Autowired
+    protected EventSeal seal;
 
     @BeforeEach
     void emptyDeliveryLog() {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopstack.platform.test.TestJwtConfiguration;
 import dev.shopstack.platform.test.TestJwts;
 import com.jayway.jsonpath.JsonPath;
+import com.stripe.StripeClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import com.jayway.jsonpath.JsonPath;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +38,14 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestJwtConfiguration.class)
-@EmbeddedKafka(partitions = 1, topics = {"order-events", "user-events"},
+@EmbeddedKafka(partitions = 1, topics = {"order-events", "user-events", "session-revocations"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class OrderApiTestSupport {
 
     protected static final CatalogStub CATALOG = new CatalogStub();
+    /** The real payment-sandbox (a process), reached through a proxy the provider-down tests can cut. */
+    protected static final PaymentSandbox SANDBOX = PaymentSandbox.get(WebhookRelay.get().url());
+    protected static final FaultProxy PROVIDER = FaultProxy.to(SANDBOX.port());
     protected static final long BOOK = 12;
     protected static final long LAMP = 7;
     protected static final long DOLLAR_MUG = 99;
@@ -49,6 +56,7 @@ public abstract class OrderApiTestSupport {
     static void catalogInstance(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
                 () -> "http://127.0.0.1:" + CATALOG.port());
+        registry.add("shop.payments.stripe.api-base", PROVIDER::base);
     }
 
     @Autowired
@@ -63,9 +71,15 @@ public abstract class OrderApiTestSupport {
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
+    /** stripe-java against the sandbox: what the provider itself knows of a payment. */
+    protected final StripeClient stripe = StripeClient.builder().setApiKey(PaymentSandbox.SECRET_KEY)
+            .setApiBase(SANDBOX.base()).build();
+
     @BeforeEach
     void cleanSlate() {
-        for (String table : new String[] {"payments", "idempotency_keys", "order_lines", "orders", "stock_releases",
+        PROVIDER.mode(FaultProxy.Mode.UP);
+        WebhookRelay.get().target(mvc);
+        for (String table : new String[] {"payment_webhook_events", "payments", "idempotency_keys", "order_lines", "orders", "stock_releases",
                 "outbox_events"}) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -124,7 +138,8 @@ public abstract class OrderApiTestSupport {
         return mvc.post().uri("/api/orders/{id}/payment", orderId).header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"amount": %s, "currency": "%s", "method": "MANUAL"}""".formatted(amount, currency))
+                        {"amount": %s, "currency": "%s", "method": "MANUAL", "reference": "BANK-TX-42"}"""
+                        .formatted(amount, currency))
                 .exchange();
     }
 
@@ -147,5 +162,25 @@ public abstract class OrderApiTestSupport {
 
     protected int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    protected String intentOf(UUID order) {
+        return jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class,
+                order.toString());
+    }
+
+    /** How many events of this type the order wrote (the outbox empties payloads once sent; the rows stay). */
+    protected int outboxEvents(UUID order, String type) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = ?",
+                Integer.class, order.toString(), type);
+    }
+
+    /** One of the sandbox's own endpoints (test hooks, lookups), which must answer 200. */
+    protected static String sandbox(String method, String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SANDBOX.base() + path))
+                .header("Authorization", "Bearer " + PaymentSandbox.SECRET_KEY)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 }

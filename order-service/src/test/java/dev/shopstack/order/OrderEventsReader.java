@@ -1,7 +1,9 @@
 package dev.shopstack.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,7 +20,7 @@ public final class OrderEventsReader implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Event(String key, JsonNode envelope) {
+    public record Event(String key, JsonNode envelope, Map<String, String> headers) {
 
         public String type() {
             return envelope.path("type").asString();
@@ -63,7 +65,11 @@ public final class OrderEventsReader implements AutoCloseable {
     }
 
     private void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(new Event(r.key(), JSON.readTree(r.value()))));
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+            Map<String, String> headers = new HashMap<>();
+            r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            seen.add(new Event(r.key(), JSON.readTree(r.value()), headers));
+        });
     }
 
     @Override

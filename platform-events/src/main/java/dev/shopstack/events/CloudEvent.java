@@ -36,9 +36,13 @@ public record CloudEvent<T>(
         Objects.requireNonNull(type, "type");
     }
 
-    /** A new event with a random id, stamped now. */
+    /** A new event with a random id, stamped {@code time} (the publisher's injected clock). */
+    public static <T> CloudEvent<T> of(String source, String type, String subject, T data, Instant time) {
+        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, time, subject, JSON, data);
+    }
+
+    /** A new event stamped by the system clock: for tests and tools; services pass their {@code Clock}'s time. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type,
-                Instant.now(), subject, JSON, data);
+        return of(source, type, subject, data, Instant.now());
     }
 }

@@ -2,6 +2,7 @@ package dev.shopstack.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.sealing.EventSeal;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,10 +25,12 @@ public final class Api {
 
     private final MockMvcTester mvc;
     private final UserEvents events;
+    private final EventSeal seal;
 
-    public Api(MockMvcTester mvc, UserEvents events) {
+    public Api(MockMvcTester mvc, UserEvents events, EventSeal seal) {
         this.mvc = mvc;
         this.events = events;
+        this.seal = seal;
     }
 
     public MvcTestResult post(String path, String json) {
@@ -53,9 +56,18 @@ public final class Api {
         return new Account(json(result).path("id").asString(), email.toLowerCase(), name);
     }
 
-    /** The newest verification code user-service published for this account. */
+    /** The newest verification code user-service published for this account, opened as notification-service does. */
     public String latestCode(Account account) {
-        return events.await("user.email-verification-requested", account.id()).data().path("code").asString();
+        return openCode(events.await("user.email-verification-requested", account.id()));
+    }
+
+    public String openCode(UserEvents.Event event) {
+        return seal.open(event.type(), event.key(), event.data().path("sealedCode").asString());
+    }
+
+    /** The reset token of a {@code user.password-reset-requested} event, opened as notification-service does. */
+    public String openResetToken(UserEvents.Event event) {
+        return seal.open(event.type(), event.key(), event.data().path("sealedToken").asString());
     }
 
     public Account registerVerified() {

@@ -1,5 +1,6 @@
 package dev.shopstack.user;
 
+import dev.shopstack.platform.sealing.EventSeal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,12 @@ public abstract class ApiTestSupport {
     @Autowired
     protected MockMvcTester mvc;
 
+    @Autowired
+    protected EventSeal seal;
+
+    @Autowired
+    protected TestClock.MovableClock clock;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -25,7 +32,7 @@ public abstract class ApiTestSupport {
         if (events == null) {
             events = new UserEvents(brokers);
         }
-        api = new Api(mvc, events);
+        api = new Api(mvc, events, seal);
     }
 
     protected UserEvents events() {

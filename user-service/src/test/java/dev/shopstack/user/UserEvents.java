@@ -13,12 +13,12 @@ import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads what user-service really published on the broker's user-events topic. */
+/** Reads what user-service really published on the broker's user-events and session-revocations topics. */
 public final class UserEvents implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Event(String key, JsonNode envelope) {
+    public record Event(String topic, String key, JsonNode envelope, String rawValue) {
 
         public String type() {
             return envelope.path("type").asString();
@@ -41,7 +41,7 @@ public final class UserEvents implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of("user-events"));
+        consumer.subscribe(List.of("user-events", "session-revocations"));
     }
 
     /** Waits for the event of this type about this user. */
@@ -63,7 +63,8 @@ public final class UserEvents implements AutoCloseable {
     }
 
     private void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(new Event(r.key(), JSON.readTree(r.value()))));
+        consumer.poll(Duration.ofMillis(200))
+                .forEach(r -> seen.add(new Event(r.topic(), r.key(), JSON.readTree(r.value()), r.value())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.shopstack.catalog.category;
 
-import dev.shopstack.catalog.web.Problems;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,17 +57,17 @@ public class CategoryService {
         try {
             categories.flush();
         } catch (DataIntegrityViolationException stillUsed) {
-            throw Problems.conflict("Category " + id + " still has products or sub-categories.");
+            throw ApiProblem.of(ProblemType.CATEGORY_NOT_EMPTY, "Category " + id + " still has products or sub-categories.");
         }
     }
 
     private Category find(long id) {
-        return categories.findById(id).orElseThrow(() -> Problems.notFound("Category " + id + " does not exist."));
+        return categories.findById(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "Category " + id + " does not exist."));
     }
 
     private void requireParent(Long parentId) {
         if (parentId != null && !categories.existsById(parentId)) {
-            throw Problems.invalidField("parentId", "no category with this id");
+            throw ApiProblem.invalidField("parentId", "no category with this id");
         }
     }
 
@@ -76,12 +77,12 @@ public class CategoryService {
         for (Long ancestor = parentId; ancestor != null && seen.add(ancestor);
                 ancestor = categories.findById(ancestor).map(Category::getParentId).orElse(null)) {
             if (ancestor == id) {
-                throw Problems.invalidField("parentId", "a category cannot be placed under itself or its descendants");
+                throw ApiProblem.invalidField("parentId", "a category cannot be placed under itself or its descendants");
             }
         }
     }
 
     private static RuntimeException duplicateSlug(String slug) {
-        return Problems.conflict("A category with slug '" + slug + "' already exists.");
+        return ApiProblem.of(ProblemType.SLUG_TAKEN, "A category with slug '" + slug + "' already exists.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.shopstack.catalog.product;
 
+import dev.shopstack.platform.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -12,7 +13,6 @@ import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,15 +46,15 @@ public class ProductController {
             @RequestParam(defaultValue = "newest") @Pattern(regexp = ProductSort.PARAMETER_VALUES) String sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            Authentication caller) {
+            Caller caller) {
         var query = new ProductQuery(q, category, minPrice, maxPrice, inStock, ProductSort.fromParameter(sort));
-        return new PagedModel<>(products.search(query, isAdmin(caller), page, size));
+        return new PagedModel<>(products.search(query, caller.admin(), page, size));
     }
 
     /** With an ETag: a matching If-None-Match is answered 304 by Spring. */
     @GetMapping("/{id}")
-    public ResponseEntity<ProductView> get(@PathVariable long id, Authentication caller) {
-        return withETag(ResponseEntity.ok(), products.get(id, isAdmin(caller)));
+    public ResponseEntity<ProductView> get(@PathVariable long id, Caller caller) {
+        return withETag(ResponseEntity.ok(), products.get(id, caller.admin()));
     }
 
     @PostMapping
@@ -90,8 +90,4 @@ public class ProductController {
         return response.eTag(VersionPrecondition.etag(product.version())).body(product);
     }
 
-    private static boolean isAdmin(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
-    }
 }

@@ -1,8 +1,9 @@
 package dev.shopstack.catalog.product;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.catalog.category.Category;
 import dev.shopstack.catalog.category.CategoryRepository;
-import dev.shopstack.catalog.web.Problems;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -118,7 +119,7 @@ public class ProductService {
         try {
             products.flush();
         } catch (DataIntegrityViolationException reserved) {
-            throw Problems.conflict("Product " + id + " is part of orders' reservations; deactivate it instead.");
+            throw ApiProblem.of(ProblemType.PRODUCT_RESERVED, "Product " + id + " is part of orders' reservations; deactivate it instead.");
         }
     }
 
@@ -131,7 +132,7 @@ public class ProductService {
     private Product findForWrite(long id, VersionPrecondition precondition) {
         Product product = find(id);
         if (!precondition.allows(product.getVersion())) {
-            throw Problems.preconditionFailed("Product " + id + " has changed since you read it (it is now at "
+            throw ApiProblem.of(ProblemType.STALE_VERSION, "Product " + id + " has changed since you read it (it is now at "
                     + VersionPrecondition.etag(product.getVersion()) + "). Read it again and retry.");
         }
         return product;
@@ -150,14 +151,14 @@ public class ProductService {
 
     private Category category(long id) {
         return categories.findById(id)
-                .orElseThrow(() -> Problems.invalidField("categoryId", "no category with this id"));
+                .orElseThrow(() -> ApiProblem.invalidField("categoryId", "no category with this id"));
     }
 
     private static RuntimeException notFound(long id) {
-        return Problems.notFound("Product " + id + " does not exist.");
+        return ApiProblem.of(ProblemType.NOT_FOUND, "Product " + id + " does not exist.");
     }
 
     private static RuntimeException duplicateSku(String sku) {
-        return Problems.conflict("A product with SKU " + sku + " already exists.");
+        return ApiProblem.of(ProblemType.SKU_TAKEN, "A product with SKU " + sku + " already exists.");
     }
 }

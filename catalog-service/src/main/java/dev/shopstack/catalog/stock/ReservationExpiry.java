@@ -1,7 +1,9 @@
 package dev.shopstack.catalog.stock;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -19,17 +21,22 @@ public class ReservationExpiry {
     private static final int BATCH = 200;
 
     private final StockReservationRepository reservations;
+    private final Clock clock;
     private final StockReservationService service;
 
-    ReservationExpiry(StockReservationRepository reservations, StockReservationService service) {
+    ReservationExpiry(StockReservationRepository reservations, StockReservationService service, Clock clock) {
+        this.clock = clock;
         this.reservations = reservations;
         this.service = service;
     }
 
     @Scheduled(initialDelayString = "${shop.catalog.stock.expiry-interval}",
             fixedDelayString = "${shop.catalog.stock.expiry-interval}")
-    void expireDueReservations() {
-        int expired = expireDue(Instant.now());
+    // once per interval across replicas; a killed holder's lock is free again after 5 minutes
+    @SchedulerLock(name = "catalog.reservation-expiry", lockAtMostFor = "PT5M",
+            lockAtLeastFor = "${shop.catalog.stock.expiry-interval}")
+    public void expireDueReservations() {
+        int expired = expireDue(clock.instant());
         if (expired > 0) {
             log.info("Expired {} stock reservation(s) and returned their stock", expired);
         }

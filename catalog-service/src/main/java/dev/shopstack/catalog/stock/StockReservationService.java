@@ -1,8 +1,10 @@
 package dev.shopstack.catalog.stock;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.catalog.product.Product;
 import dev.shopstack.catalog.product.ProductRepository;
-import dev.shopstack.catalog.web.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Stock reservations for orders. Reserving is all or nothing and idempotent by order id; confirm and release are
@@ -33,9 +34,11 @@ public class StockReservationService {
     private final ProductRepository products;
     private final TransactionTemplate transactions;
     private final Duration ttl;
+    private final Clock clock;
 
     public StockReservationService(StockReservationRepository reservations, ProductRepository products,
-            PlatformTransactionManager transactionManager, StockProperties properties) {
+            PlatformTransactionManager transactionManager, StockProperties properties, Clock clock) {
+        this.clock = clock;
         this.reservations = reservations;
         this.products = products;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -87,21 +90,20 @@ public class StockReservationService {
 
     private ReservationView repeated(StockReservation reservation, Map<Long, Integer> quantities) {
         if (!reservation.quantities().equals(quantities)) {
-            throw Problems.unprocessable("Order " + reservation.getOrderId()
+            throw ApiProblem.of(ProblemType.RESERVATION_MISMATCH, "Order " + reservation.getOrderId()
                     + " already has a reservation with other lines. A changed order needs a new order id.");
         }
         return ReservationView.of(reservation);
     }
 
-    private ErrorResponseException unavailable(long productId, int quantity) {
+    private ApiProblem unavailable(long productId, int quantity) {
         Product product = products.findById(productId).filter(Product::isActive).orElseThrow(
-                () -> Problems.notFound("Product " + productId + " does not exist or is not for sale."));
-        ErrorResponseException outOfStock = Problems.conflict("Not enough stock of " + product.getSku() + " ("
-                + product.getName() + "): " + quantity + " requested, " + product.getStockQuantity() + " available.");
-        outOfStock.getBody().setProperty("productId", productId);
-        outOfStock.getBody().setProperty("sku", product.getSku());
-        outOfStock.getBody().setProperty("available", product.getStockQuantity());
-        return outOfStock;
+                () -> ApiProblem.of(ProblemType.NOT_FOUND, "Product " + productId + " does not exist or is not for sale."));
+        return ApiProblem.of(ProblemType.OUT_OF_STOCK, "Not enough stock of " + product.getSku() + " ("
+                + product.getName() + "): " + quantity + " requested, " + product.getStockQuantity() + " available.")
+                .with("productId", productId)
+                .with("sku", product.getSku())
+                .with("available", product.getStockQuantity());
     }
 
     @Transactional(readOnly = true)
@@ -120,7 +122,7 @@ public class StockReservationService {
                 ReservationStatus.CONFIRMED, now());
         StockReservation reservation = find(orderId);
         if (changed == 0 && reservation.getStatus() != ReservationStatus.CONFIRMED) {
-            throw Problems.conflict("The reservation of order " + orderId + " is " + reservation.getStatus()
+            throw ApiProblem.of(ProblemType.RESERVATION_NOT_HELD, "The reservation of order " + orderId + " is " + reservation.getStatus()
                     + ": its stock is no longer held.");
         }
         return ReservationView.of(reservation);
@@ -162,11 +164,11 @@ public class StockReservationService {
      * Whole seconds: a repeated request must answer exactly what the first did, and MySQL Connector/J drops
      * fractions of a second when it talks to MariaDB (it reads the server as version 5.5).
      */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static ErrorResponseException notFound(UUID orderId) {
-        return Problems.notFound("There is no reservation for order " + orderId + ".");
+    private static ApiProblem notFound(UUID orderId) {
+        return ApiProblem.of(ProblemType.NOT_FOUND, "There is no reservation for order " + orderId + ".");
     }
 }

@@ -1,6 +1,7 @@
 package dev.shopstack.gateway.error;
 
 import dev.shopstack.gateway.web.RequestIdFilter;
+import dev.shopstack.platform.problems.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,9 +28,10 @@ public class ProblemResponses {
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         var response = exchange.getResponse();
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        // the generic type of the status from the services' catalogue (docs/errors.md)
+        ProblemType type = ProblemType.forStatus(status.value());
+        problem.put("type", type.uri().toString());
+        problem.put("title", type.status() == status.value() ? type.title() : reasonPhrase(status));
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
@@ -42,5 +44,10 @@ public class ProblemResponses {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private static String reasonPhrase(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 }

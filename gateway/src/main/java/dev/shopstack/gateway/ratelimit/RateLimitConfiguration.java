@@ -1,35 +1,39 @@
 package dev.shopstack.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
+import dev.shopstack.gateway.web.EdgeProperties;
+import java.util.Set;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The limiter tiers used by the routes' {@code RequestRateLimiter} filters ({@code default-filters} use the primary
  * ones; the login and sensitive routes name theirs), each backed by Redis or by memory.
  */
-@EnableConfigurationProperties(RateLimitProperties.class)
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
     private final RateLimitProperties properties;
+    private final ClientAddresses clientAddresses;
 
-    RateLimitConfiguration(RateLimitProperties properties) {
+    RateLimitConfiguration(RateLimitProperties properties, EdgeProperties edge) {
         this.properties = properties;
+        this.clientAddresses = new ClientAddresses(edge.trustedProxies());
     }
 
+    /** Every route but the webhook routes, which have their own bucket ({@link #webhookRateLimiter()}). */
     @Bean
     @Primary
     RateLimiter<?> apiRateLimiter() {
-        return limiter("api", properties.api());
+        return exempting(limiter("api", properties.api()), Set.copyOf(properties.webhookRoutes()));
+    }
+
+    @Bean
+    RateLimiter<?> webhookRateLimiter() {
+        return limiter("webhook", properties.webhook());
     }
 
     @Bean
@@ -40,6 +44,11 @@ class RateLimitConfiguration {
     @Bean
     RateLimiter<?> sensitiveRateLimiter() {
         return limiter("sensitive", properties.sensitive());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RateLimiter<?> exempting(RateLimiter<?> limiter, Set<String> routes) {
+        return new ExemptRoutesRateLimiter((RateLimiter<Object>) limiter, routes);
     }
 
     private RateLimiter<?> limiter(String tier, RateLimitProperties.Limit limit) {
@@ -58,18 +67,12 @@ class RateLimitConfiguration {
                 .switchIfEmpty(Mono.defer(() -> byAddress.resolve(exchange)));
     }
 
-    /** Per client address even with a token: login and sign-up are attacked by address, not by account. */
+    /**
+     * Per client address even with a token: login and sign-up are attacked by address, not by account. The address
+     * is the TCP peer's, or what a trusted proxy forwarded ({@link ClientAddresses}).
+     */
     @Bean
     KeyResolver clientAddressKeyResolver() {
-        RemoteAddressResolver resolver = properties.trustedProxies() > 0
-                ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies())
-                : new RemoteAddressResolver() { };
-        return exchange -> Mono.justOrEmpty(address(resolver, exchange)).map(ip -> "ip:" + ip);
-    }
-
-    private static String address(RemoteAddressResolver resolver, ServerWebExchange exchange) {
-        InetSocketAddress address = resolver.resolve(exchange);
-        return address == null ? null
-                : address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return exchange -> Mono.justOrEmpty(clientAddresses.key(exchange));
     }
 }

@@ -5,12 +5,10 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.support.NotFoundException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.ResponseStatusException;
 
-@EnableConfigurationProperties(ResilienceProperties.class)
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 

@@ -18,11 +18,15 @@ public record GatewaySecurityProperties(@DefaultValue Jwt jwt) {
      * @param jwkSetUri the issuer's JWKS; {@code lb://service-id/...} resolves the host through discovery
      * @param issuer the {@code iss} every accepted token must carry
      * @param verifiedCache how many verified tokens the gateway remembers, and for how long at most
+     * @param jwksTtl how long the fetched key set is used before it is fetched again (a withdrawn key lasts this)
+     * @param jwksRefetchCooldown at most one fetch per this much time for tokens naming an unknown key
      */
     public record Jwt(
             @DefaultValue("lb://user-service/.well-known/jwks.json") URI jwkSetUri,
             @DefaultValue("http://localhost:8080") String issuer,
-            @DefaultValue VerifiedCache verifiedCache) {
+            @DefaultValue VerifiedCache verifiedCache,
+            @DefaultValue("5m") Duration jwksTtl,
+            @DefaultValue("30s") Duration jwksRefetchCooldown) {
 
         public boolean resolvedThroughDiscovery() {
             return "lb".equals(jwkSetUri.getScheme());

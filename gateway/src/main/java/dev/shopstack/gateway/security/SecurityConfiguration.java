@@ -3,12 +3,19 @@ package dev.shopstack.gateway.security;
 import dev.shopstack.gateway.web.AccessLogFilter;
 import dev.shopstack.gateway.web.EdgeProperties;
 import io.netty.channel.ChannelOption;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import dev.shopstack.platform.tokens.AccessTokenValidators;
+import dev.shopstack.platform.tokens.CoolingReactiveJwkSource;
+import dev.shopstack.platform.tokens.RevocationList;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.route.RouteLocator;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,8 +24,6 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -30,6 +35,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -39,7 +45,6 @@ import reactor.netty.http.client.HttpClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({GatewaySecurityProperties.class, EdgeProperties.class})
 class SecurityConfiguration {
 
     @Bean
@@ -79,6 +84,8 @@ class SecurityConfiguration {
         auth.pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/verify-email",
                         "/api/auth/verify-email/resend", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
                         "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
+                // the payment provider has no token: order-service verifies each webhook's signature
+                .pathMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
                 .pathMatchers(HttpMethod.GET, "/.well-known/**", "/api/products/**", "/api/categories/**",
                         "/api/users/*/avatar", "/v3/api-docs/*").permitAll()
                 .pathMatchers("/api/users/me", "/api/users/me/**").authenticated()
@@ -120,30 +127,47 @@ class SecurityConfiguration {
     }
 
     /**
-     * Keys come from the issuer's JWKS, fetched once and cached; a token with an unknown {@code kid} triggers a
-     * refetch, so user-service can rotate keys without restarting the gateway. Only RS256 and ES256 are accepted,
-     * so {@code alg: none} and HMAC-with-the-public-key tricks fail before any signature check. Verified tokens are
-     * remembered (see {@link VerifiedTokenCache}).
+     * Keys come from the issuer's JWKS, cached for {@code jwks-ttl} and fetched again for an unknown {@code kid} at
+     * most once per {@code jwks-refetch-cooldown}, concurrent misses sharing one fetch (ADR 0008): user-service can
+     * rotate keys without restarting the gateway, and made-up key ids cost it nothing. Only RS256 and ES256 are
+     * accepted, so {@code alg: none} and HMAC-with-the-public-key tricks fail before any signature check. Verified
+     * tokens are remembered ({@link VerifiedTokenCache}); the session check runs after that memory too, so a
+     * remembered token stops working as soon as its session is revoked.
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevocationList revocations,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, Clock clock) {
         var jwt = properties.jwt();
         var http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(Duration.ofSeconds(3));
-        var web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http));
+        var web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024));
         if (jwt.resolvedThroughDiscovery()) {
             web.filter(loadBalancer.getObject());
         }
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.httpJwkSetUri())
-                .webClient(web.build())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
+        WebClient client = web.build();
+        Mono<JWKSet> fetch = Mono.defer(() -> client.get().uri(jwt.httpJwkSetUri()).retrieve()
+                .bodyToMono(String.class).map(SecurityConfiguration::parseKeys));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(new CoolingReactiveJwkSource(fetch, jwt.jwksTtl(), jwt.jwksRefetchCooldown(),
+                        clock))
+                // this builder takes one algorithm; the platform signs with RS256 or ES256
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), new JWKSecurityContextJWKSet())))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        decoder.setJwtValidator(AccessTokenValidators.create(jwt.issuer(), revocations));
         var cache = jwt.verifiedCache();
-        return cache.maxEntries() == 0 ? decoder
-                : new VerifiedTokenCache(decoder, cache.maxEntries(), cache.maxAge(), Clock.systemUTC());
+        ReactiveJwtDecoder verified = cache.maxEntries() == 0 ? decoder
+                : new VerifiedTokenCache(decoder, cache.maxEntries(), cache.maxAge(), clock);
+        return new SessionCheck(verified, revocations);
+    }
+
+    private static JWKSet parseKeys(String body) {
+        try {
+            return JWKSet.parse(body);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("The issuer's JWKS is not a JWK set", e);
+        }
     }
 }

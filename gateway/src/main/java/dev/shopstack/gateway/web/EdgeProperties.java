@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param uploadPaths path patterns that accept {@code maxUploadSize}
  * @param headers the security headers on every response
  * @param cors which browser origins may call the API
+ * @param trustedProxies CIDRs of the proxies whose {@code X-Forwarded-For} is believed (the web front-end that
+ *     forwards its browsers' addresses); empty: the client is always the TCP peer
  */
 @ConfigurationProperties("shop.gateway")
 public record EdgeProperties(
@@ -21,7 +23,8 @@ public record EdgeProperties(
         @DefaultValue("2560KB") DataSize maxUploadSize,
         @DefaultValue("/api/users/me/avatar") List<String> uploadPaths,
         @DefaultValue Headers headers,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue List<String> trustedProxies) {
 
     /**
      * @param contentSecurityPolicy for API responses: no content of any kind may load or frame them

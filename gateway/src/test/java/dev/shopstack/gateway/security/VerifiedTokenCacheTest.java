@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopstack.gateway.support.TestTokens;
+import dev.shopstack.platform.tokens.AccessTokenValidators;
+import dev.shopstack.platform.tokens.RevocationList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +22,18 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class VerifiedTokenCacheTest {
 
     private final TestTokens tokens = new TestTokens();
-    private final NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withPublicKey(tokens.publicKey()).build();
+    private final NimbusReactiveJwtDecoder nimbus = decoder(tokens);
     private final AtomicInteger verifications = new AtomicInteger();
     private final ReactiveJwtDecoder counting = token -> {
         verifications.incrementAndGet();
         return nimbus.decode(token);
     };
+
+    private static NimbusReactiveJwtDecoder decoder(TestTokens tokens) {
+        var decoder = NimbusReactiveJwtDecoder.withPublicKey(tokens.publicKey()).build();
+        decoder.setJwtValidator(AccessTokenValidators.create(TestTokens.ISSUER, new RevocationList(Clock.systemUTC())));
+        return decoder;
+    }
 
     @Test
     void aTokenUsedAgainIsNotVerifiedAgain() {

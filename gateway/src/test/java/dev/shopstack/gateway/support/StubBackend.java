@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real downstream for the gateway under test: serves the token issuer's JWKS, answers every other path with a small
- * JSON body after recording the request headers, and sleeps on paths ending in {@code /slow}.
+ * A real downstream for the gateway under test: serves the token issuer's JWKS (counting the fetches), answers every
+ * other path with a small JSON body after recording the request headers, and sleeps on paths ending in {@code /slow}.
  */
 public final class StubBackend implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Headers> requests = new ConcurrentHashMap<>();
+    private final AtomicInteger jwksFetches = new AtomicInteger();
 
     public StubBackend(String jwks) {
         try {
@@ -41,7 +43,11 @@ public final class StubBackend implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String body = path.equals("/.well-known/jwks.json") ? jwks : "{\"path\":\"" + path + "\"}";
+        boolean keys = path.equals("/.well-known/jwks.json");
+        if (keys) {
+            jwksFetches.incrementAndGet();
+        }
+        String body = keys ? jwks : "{\"path\":\"" + path + "\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
@@ -57,6 +63,11 @@ public final class StubBackend implements AutoCloseable {
     /** The headers of the last request for {@code "GET /api/orders"}, or null if none arrived. */
     public Headers lastRequest(String methodAndPath) {
         return requests.get(methodAndPath);
+    }
+
+    /** How often the JWKS was requested. */
+    public int jwksFetches() {
+        return jwksFetches.get();
     }
 
     @Override

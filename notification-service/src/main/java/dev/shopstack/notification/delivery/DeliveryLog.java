@@ -1,9 +1,12 @@
 package dev.shopstack.notification.delivery;
 
 import java.util.function.Consumer;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,5 +64,11 @@ public class DeliveryLog {
 
     private void update(String eventId, Consumer<Delivery> change) {
         tx.executeWithoutResult(status -> deliveries.findByEventId(eventId).ifPresent(change));
+    }
+
+    /** The log, filtered; the views are built inside the read-only transaction. */
+    @Transactional(readOnly = true)
+    public Page<DeliveryView> search(DeliveryStatus status, String type, String recipient, Pageable page) {
+        return deliveries.search(status, type, recipient, page).map(DeliveryView::of);
     }
 }

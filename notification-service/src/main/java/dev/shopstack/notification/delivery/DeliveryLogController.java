@@ -7,7 +7,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 public class DeliveryLogController {
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryLog log;
 
-    public DeliveryLogController(DeliveryRepository deliveries) {
-        this.deliveries = deliveries;
+    public DeliveryLogController(DeliveryLog log) {
+        this.log = log;
     }
 
     /**
@@ -29,7 +28,6 @@ public class DeliveryLogController {
      */
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional(readOnly = true)
     public PagedModel<DeliveryView> list(
             @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(required = false) @Size(max = 64) String type,
@@ -37,6 +35,6 @@ public class DeliveryLogController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        return new PagedModel<>(deliveries.search(status, type, recipient, request).map(DeliveryView::of));
+        return new PagedModel<>(log.search(status, type, recipient, request));
     }
 }

@@ -1,17 +1,8 @@
 package dev.shopstack.notification.events;
 
 import dev.shopstack.events.CloudEvent;
-import dev.shopstack.events.EventTypes;
-import dev.shopstack.events.order.OrderCancelled;
-import dev.shopstack.events.order.OrderPlaced;
-import dev.shopstack.events.order.OrderStatusChanged;
-import dev.shopstack.events.user.EmailVerificationRequested;
-import dev.shopstack.events.user.PasswordChanged;
-import dev.shopstack.events.user.PasswordResetRequested;
-import dev.shopstack.events.user.UserDeleted;
-import dev.shopstack.events.user.UserRegistered;
+import dev.shopstack.events.EventType;
 import dev.shopstack.notification.MalformedEventException;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,21 +13,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a record value as a CloudEvents envelope and types its {@code data} by the event type. */
+/** Reads a record value as a CloudEvents envelope and types its {@code data} by the {@link EventType} registry. */
 @Component
 class EventReader {
 
     private static final Logger log = LoggerFactory.getLogger(EventReader.class);
-
-    private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            EventTypes.USER_REGISTERED, UserRegistered.class,
-            EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, EmailVerificationRequested.class,
-            EventTypes.USER_PASSWORD_RESET_REQUESTED, PasswordResetRequested.class,
-            EventTypes.USER_PASSWORD_CHANGED, PasswordChanged.class,
-            EventTypes.USER_DELETED, UserDeleted.class,
-            EventTypes.ORDER_PLACED, OrderPlaced.class,
-            EventTypes.ORDER_STATUS_CHANGED, OrderStatusChanged.class,
-            EventTypes.ORDER_CANCELLED, OrderCancelled.class);
 
     private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
@@ -54,7 +35,9 @@ class EventReader {
             throw new MalformedEventException("empty record value");
         }
         CloudEvent<JsonNode> envelope = parse(value);
-        Class<?> payload = PAYLOADS.get(envelope.type());
+        // only the events of the topics read here: another topic's type on these topics is as unknown as a typo
+        Class<?> payload = EventType.ofType(envelope.type()).filter(ConsumedEvents.all()::contains)
+                .map(EventType::payload).orElse(null);
         if (payload == null) {
             log.info("Skipping event {} of unknown type {}", envelope.id(), envelope.type());
             return Optional.empty();

@@ -1,12 +1,10 @@
 package dev.shopstack.notification.events;
 
-import dev.shopstack.events.EventTypes;
-import dev.shopstack.events.Topics;
-import java.util.List;
-
+import dev.shopstack.events.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -20,23 +18,19 @@ import org.springframework.stereotype.Component;
 class NotificationMetrics {
 
     private final MeterRegistry registry;
+    private final Clock clock;
 
-    /** The event types that become an email. */
-    private static final List<String> MAILED_TYPES = List.of(EventTypes.USER_REGISTERED,
-            EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, EventTypes.USER_PASSWORD_RESET_REQUESTED,
-            EventTypes.USER_PASSWORD_CHANGED, EventTypes.ORDER_PLACED, EventTypes.ORDER_STATUS_CHANGED,
-            EventTypes.ORDER_CANCELLED);
-
-    NotificationMetrics(MeterRegistry registry) {
+    NotificationMetrics(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         // at zero from the start: dashboards and alerts (rate, increase) need the series before the first failure
-        for (String type : MAILED_TYPES) {
+        for (String type : ConsumedEvents.mailed().stream().map(EventType::type).toList()) {
             Counter.builder("notifications.emails.sent").description("Emails handed to the SMTP server")
                     .tag("type", type).register(registry);
             Counter.builder("notifications.emails.failed").description("Tries to send an email that failed")
                     .tag("type", type).register(registry);
         }
-        for (String topic : List.of(Topics.USER_EVENTS, Topics.ORDER_EVENTS)) {
+        for (String topic : ConsumedEvents.TOPICS) {
             Counter.builder("notifications.dead.letters").description("Records moved to a dead-letter topic")
                     .tag("topic", topic).register(registry);
         }
@@ -46,7 +40,7 @@ class NotificationMetrics {
         Counter.builder("notifications.emails.sent").description("Emails handed to the SMTP server")
                 .tag("type", type).register(registry).increment();
         if (eventTime != null) {
-            Duration latency = Duration.between(eventTime, Instant.now());
+            Duration latency = Duration.between(eventTime, clock.instant());
             Timer.builder("notifications.delivery.latency").description("From the event's time to the sent email")
                     .tag("type", type).publishPercentileHistogram()
                     .register(registry).record(latency.isNegative() ? Duration.ZERO : latency);

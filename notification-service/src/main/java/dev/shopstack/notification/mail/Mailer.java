@@ -1,5 +1,7 @@
 package dev.shopstack.notification.mail;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +13,24 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-/** Renders an {@link Email} to multipart HTML + plain text and hands it to the SMTP server. */
+/**
+ * Renders an {@link Email} to multipart HTML + plain text and hands it to the SMTP server. The hand-over is an
+ * observation ({@code shop.mail.send}, span "smtp send"): the last span of an event's trace, and a timer per template.
+ */
 @Component
 public class Mailer {
 
     private final JavaMailSender sender;
     private final ITemplateEngine templates;
-    private final MailSettings settings;
+    private final MailProperties settings;
+    private final ObservationRegistry observations;
 
-    public Mailer(JavaMailSender sender, ITemplateEngine templates, MailSettings settings) {
+    public Mailer(JavaMailSender sender, ITemplateEngine templates, MailProperties settings,
+            ObservationRegistry observations) {
         this.sender = sender;
         this.templates = templates;
         this.settings = settings;
+        this.observations = observations;
     }
 
     /** Throws a {@link org.springframework.mail.MailException} when the server cannot be reached or refuses. */
@@ -40,6 +48,8 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
-        sender.send(message);
+        Observation.createNotStarted("shop.mail.send", observations).contextualName("smtp send")
+                .lowCardinalityKeyValue("template", email.template())
+                .observe(() -> sender.send(message));
     }
 }

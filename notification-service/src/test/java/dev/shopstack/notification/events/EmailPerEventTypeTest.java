@@ -6,9 +6,13 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.events.order.OrderCancelled;
+import dev.shopstack.events.order.OrderPaymentFailed;
 import dev.shopstack.events.order.OrderLine;
 import dev.shopstack.events.order.OrderPlaced;
+import dev.shopstack.events.order.OrderRefunded;
 import dev.shopstack.events.order.OrderStatusChanged;
+import dev.shopstack.events.user.AccountLocked;
+import dev.shopstack.events.user.EmailChangeRequested;
 import dev.shopstack.events.user.EmailVerificationRequested;
 import dev.shopstack.events.user.PasswordChanged;
 import dev.shopstack.events.user.PasswordResetRequested;
@@ -35,34 +39,73 @@ class EmailPerEventTypeTest extends IntegrationTest {
     private static final String FROM = "Shopstack <no-reply@shopstack.local>";
 
     @Test
-    void theVerificationCodeAndItsLifetime() {
+    void theVerificationCodeOpenedFromItsSealAndALinkToTheVerificationPage() {
         String to = uniqueAddress("alice");
+        String userId = id();
         var event = userEvent(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
-                new EmailVerificationRequested(id(), to, "Alice", "482913", Instant.now().plus(Duration.ofMinutes(15))));
+                new EmailVerificationRequested(userId, to, "Alice",
+                        seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, "482913"),
+                        Instant.now().plus(Duration.ofMinutes(15))));
 
         publish(Topics.USER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.from()).isEqualTo(FROM);
         assertThat(mail.subject()).isEqualTo("Your Shopstack verification code");
-        assertThat(mail.text()).contains("482913").contains("15 minutes").contains("Hello Alice");
-        assertThat(mail.html()).contains("482913").contains("15 minutes");
+        assertThat(mail.text()).contains("482913").contains("15 minutes").contains("Hello Alice")
+                .contains("https://shop.test/verify-email?email=" + to.replace("@", "%40"));
+        assertThat(mail.html()).contains("482913").contains("15 minutes").doesNotContain("v1.");
         assertSent(event, to);
     }
 
     @Test
-    void thePasswordResetLink() {
+    void theResetLinkBuiltFromTheOwnFrontEndAndTheOpenedToken() {
         String to = uniqueAddress("bob");
-        String link = "https://shop.test/password-reset?token=abc123";
+        String userId = id();
+        String token = "Zm9vYmFyLXRva2VuLXJlc2V0LTEyMzQ1Njc4OTA";
         var event = userEvent(EventTypes.USER_PASSWORD_RESET_REQUESTED,
-                new PasswordResetRequested(id(), to, "Bob", link, Instant.now().plus(Duration.ofMinutes(30))));
+                new PasswordResetRequested(userId, to, "Bob",
+                        seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, token),
+                        Instant.now().plus(Duration.ofMinutes(30))));
 
         publish(Topics.USER_EVENTS, event);
 
         var mail = awaitOneMail(to);
+        String link = "https://shop.test/reset-password?token=" + token;
         assertThat(mail.subject()).isEqualTo("Reset your Shopstack password");
         assertThat(mail.text()).contains(link).contains("30 minutes");
         assertThat(mail.html()).contains("href=\"" + link + "\"");
+        assertSent(event, to);
+    }
+
+    @Test
+    void aNoticeToTheCurrentAddressWhenAnEmailChangeIsRequested() {
+        String to = uniqueAddress("olga");
+        var event = userEvent(EventTypes.USER_EMAIL_CHANGE_REQUESTED,
+                new EmailChangeRequested(id(), to, "Olga", "n***@example.org", Instant.now()));
+
+        publish(Topics.USER_EVENTS, event);
+
+        var mail = awaitOneMail(to);
+        assertThat(mail.subject()).isEqualTo("Your Shopstack email address is being changed");
+        assertThat(mail.text()).contains("to n***@example.org").contains("If this was not you, change your password")
+                .contains("https://shop.test/password-reset");
+        assertSent(event, to);
+    }
+
+    @Test
+    void aNoticeWhenManyFailedLoginsLockedTheAccount() {
+        String to = uniqueAddress("pete");
+        Instant until = Instant.parse("2030-01-01T10:30:00Z");
+        var event = userEvent(EventTypes.USER_ACCOUNT_LOCKED,
+                new AccountLocked(id(), to, "Pete", 20, 4, until.minus(Duration.ofMinutes(30)), until));
+
+        publish(Topics.USER_EVENTS, event);
+
+        var mail = awaitOneMail(to);
+        assertThat(mail.subject()).isEqualTo("Your Shopstack account is locked for a while");
+        assertThat(mail.text()).contains("20 attempts").contains("from 4 different places")
+                .contains("until 2030-01-01 10:30 UTC").contains("https://shop.test/password-reset");
         assertSent(event, to);
     }
 
@@ -145,6 +188,62 @@ class EmailPerEventTypeTest extends IntegrationTest {
         assertThat(mail.subject()).isEqualTo("Your Shopstack order " + orderId + " was cancelled");
         assertThat(mail.text()).contains("was cancelled: out of stock");
         assertSent(event, to);
+    }
+
+    @Test
+    void aFailedCardPaymentAsksToTryAgain() {
+        String to = uniqueAddress("judy");
+        String orderId = id();
+        var event = orderEvent(EventTypes.ORDER_PAYMENT_FAILED, orderId,
+                new OrderPaymentFailed(orderId, id(), to, "Your card was declined.", Instant.now()));
+
+        publish(Topics.ORDER_EVENTS, event);
+
+        var mail = awaitOneMail(to);
+        assertThat(mail.subject()).isEqualTo("Your payment for Shopstack order " + orderId + " failed");
+        assertThat(mail.text()).contains("Your card was declined.").contains("try again")
+                .contains("/orders/" + orderId);
+        assertSent(event, to);
+    }
+
+    @Test
+    void aPartialRefundSaysHowMuchWhyAndWhatWasRefundedSoFar() {
+        String to = uniqueAddress("kim");
+        String orderId = id();
+        var event = orderEvent(EventTypes.ORDER_REFUNDED, orderId, new OrderRefunded(orderId, id(), to, id(),
+                new BigDecimal("10.00"), "EUR", "The cover arrived torn.", new BigDecimal("1250.50"), false,
+                Instant.now()));
+
+        publish(Topics.ORDER_EVENTS, event);
+
+        var mail = awaitOneMail(to);
+        assertThat(mail.subject()).isEqualTo("Your Shopstack order " + orderId + " was refunded in part");
+        assertThat(mail.text()).contains("We refunded 10.00 EUR of your order " + orderId
+                + ": The cover arrived torn.").contains("so far: 1,250.50 EUR").contains("/orders/" + orderId);
+        assertSent(event, to);
+    }
+
+    @Test
+    void aFullRefundSendsTheRefundMailAndNoSecondMailForTheStatus() {
+        String to = uniqueAddress("lee");
+        String orderId = id();
+        String userId = id();
+        var status = orderEvent(EventTypes.ORDER_STATUS_CHANGED, orderId,
+                new OrderStatusChanged(orderId, userId, to, "PAID", "REFUNDED", Instant.now()));
+        var refund = orderEvent(EventTypes.ORDER_REFUNDED, orderId, new OrderRefunded(orderId, userId, to, id(),
+                new BigDecimal("29.99"), "EUR", "Order cancelled: cancelled by the customer",
+                new BigDecimal("29.99"), true, Instant.now()));
+
+        publish(Topics.ORDER_EVENTS, status);
+        publish(Topics.ORDER_EVENTS, refund);
+
+        // same key, same partition: once the refund mail is sent, the status change before it was consumed
+        var mail = awaitOneMail(to);
+        assertThat(mail.subject()).isEqualTo("Your Shopstack order " + orderId + " was refunded");
+        assertThat(mail.text()).contains("We refunded 29.99 EUR").contains("refunded in full");
+        assertThat(mailsTo(to)).hasSize(1);
+        assertThat(delivery(status.id())).isEmpty();
+        assertSent(refund, to);
     }
 
     @Test

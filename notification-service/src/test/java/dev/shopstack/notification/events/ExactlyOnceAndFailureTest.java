@@ -7,11 +7,13 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.events.user.EmailVerificationRequested;
+import dev.shopstack.events.user.PasswordResetRequested;
 import dev.shopstack.events.user.UserRegistered;
 import dev.shopstack.notification.IntegrationTest;
 import dev.shopstack.notification.MalformedEventException;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
+import dev.shopstack.platform.sealing.EventSeal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +41,7 @@ class ExactlyOnceAndFailureTest extends IntegrationTest {
     MeterRegistry meters;
 
     @Autowired
-    RetrySettings retry;
+    RetryProperties retry;
 
     @Test
     void theSameEventTwiceSendsOneEmail() {
@@ -125,12 +127,48 @@ class ExactlyOnceAndFailureTest extends IntegrationTest {
         assertThat(delivery(event.id())).isEmpty();
     }
 
+    @Test
+    void anEventWhoseSealedSecretDoesNotOpenIsDeadLetteredNotMailed() {
+        String userId = UUID.randomUUID().toString();
+        String to = uniqueAddress("mallory");
+        String token = "Zm9vYmFyLXRva2VuLXJlc2V0LTEyMzQ1Njc4OTA";
+        byte[] otherKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        List<String> poison = List.of(
+                token, // in clear, as before sealing
+                seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, UUID.randomUUID().toString(), token),
+                seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, token),
+                new EventSeal(otherKey).seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, token),
+                // opens, but a link where a token belongs: the mail would point wherever the sender wanted
+                seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, "https://evil.example/reset?token=x"));
+        for (String sealed : poison) {
+            publish(Topics.USER_EVENTS, event("/user-service", EventTypes.USER_PASSWORD_RESET_REQUESTED, userId,
+                    new PasswordResetRequested(userId, to, "Mallory", sealed, Instant.now().plusSeconds(1800))));
+        }
+        String marker = uniqueAddress("marker");
+        publish(Topics.USER_EVENTS, registered(userId, marker));
+
+        awaitOneMail(marker);
+        assertThat(mailsTo(to)).isEmpty();
+        var dead = awaitDeadLetters(Topics.USER_EVENTS + "-dlt", userId, poison.size());
+        assertThat(dead).hasSize(poison.size()).allSatisfy(record -> {
+            assertThat(header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(MalformedEventException.class.getName());
+            assertThat(header(record, KafkaHeaders.EXCEPTION_MESSAGE)).contains("data.sealedToken")
+                    .doesNotContain(token).doesNotContain("evil.example");
+        });
+    }
+
     private double deadLetters() {
         var counter = meters.find("notifications.dead.letters").tag("topic", Topics.USER_EVENTS).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(String topic, String key) {
+        return awaitDeadLetters(topic, key, 1).get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> awaitDeadLetters(String topic, String key, int count) {
         var props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         var factory = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer());
@@ -144,10 +182,10 @@ class ExactlyOnceAndFailureTest extends IntegrationTest {
                                 found.add(r);
                             }
                         });
-                return !found.isEmpty();
+                return found.size() >= count;
             });
         }
-        return found.get(0);
+        return found;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -155,9 +193,11 @@ class ExactlyOnceAndFailureTest extends IntegrationTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static CloudEvent<EmailVerificationRequested> verification(String userId, String to) {
+    private CloudEvent<EmailVerificationRequested> verification(String userId, String to) {
         return event("/user-service", EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId,
-                new EmailVerificationRequested(userId, to, "Judy", "482913", Instant.now().plusSeconds(900)));
+                new EmailVerificationRequested(userId, to, "Judy",
+                        seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, "482913"),
+                        Instant.now().plusSeconds(900)));
     }
 
     private static CloudEvent<UserRegistered> registered(String userId, String to) {

@@ -1,6 +1,7 @@
 package dev.shopstack.order.catalog;
 
 import dev.shopstack.platform.security.ShopSecurityProperties;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ class CatalogClientConfiguration {
     @Bean
     RestClient catalogRestClient(ObjectProvider<RestClient.Builder> builders,
             DeferringLoadBalancerInterceptor loadBalancer, CatalogClientProperties properties,
-            ShopSecurityProperties security) {
+            ShopSecurityProperties security, ObjectProvider<ObservationRegistry> observations) {
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -35,7 +36,9 @@ class CatalogClientConfiguration {
         var builder = builders.getIfAvailable(RestClient::builder)
                 .requestInterceptor(loadBalancer)
                 .baseUrl(properties.baseUrl())
-                .requestFactory(requestFactory);
+                .requestFactory(requestFactory)
+                // a client span per stock call, and its traceparent to catalog-service: one trace per order
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         if (security.internalToken() != null && !security.internalToken().isBlank()) {
             builder.defaultHeader("X-Internal-Token", security.internalToken());
         } else {

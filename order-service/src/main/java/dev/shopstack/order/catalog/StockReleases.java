@@ -1,10 +1,11 @@
 package dev.shopstack.order.catalog;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,11 @@ public class StockReleases {
     private final JdbcTemplate jdbc;
     private final CatalogClient catalog;
     private final Duration interval;
+    private final Clock clock;
 
-    public StockReleases(JdbcTemplate jdbc, CatalogClient catalog, StockReleaseProperties properties) {
+    public StockReleases(JdbcTemplate jdbc, CatalogClient catalog, StockReleaseProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.interval = properties.retryInterval();
@@ -36,7 +40,7 @@ public class StockReleases {
 
     /** Records that this order's stock must go back; joins the caller's transaction if there is one. */
     public void schedule(UUID orderId) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO stock_releases (order_id, attempts, created_at, next_attempt_at) "
                 + "SELECT ?, 0, ?, ? FROM (SELECT 1 AS one) AS dual_row "
                 + "WHERE NOT EXISTS (SELECT 1 FROM stock_releases WHERE order_id = ?)",
@@ -57,7 +61,7 @@ public class StockReleases {
             }
             int attempts = row.get(0) + 1;
             jdbc.update("UPDATE stock_releases SET attempts = ?, next_attempt_at = ? WHERE order_id = ?",
-                    attempts, Timestamp.from(Instant.now().plus(pause(attempts))), orderId.toString());
+                    attempts, Timestamp.from(clock.instant().plus(pause(attempts))), orderId.toString());
             log.warn("Cannot release the stock of order {} yet (attempt {}): {}", orderId, attempts,
                     e instanceof CatalogUnavailableException unavailable ? unavailable.reason() : e.getMessage());
             return false;
@@ -71,10 +75,13 @@ public class StockReleases {
     }
 
     @Scheduled(fixedDelayString = "${shop.orders.stock-release.retry-interval:30s}")
+    // once per interval across replicas; 50 releases with retries and timeouts stay well under 10 minutes
+    @SchedulerLock(name = "order.stock-release-retries", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${shop.orders.stock-release.retry-interval:30s}")
     public void retryDue() {
         List<UUID> due = jdbc.query(
                 "SELECT order_id FROM stock_releases WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 50",
-                (rs, row) -> UUID.fromString(rs.getString(1)), Timestamp.from(Instant.now()));
+                (rs, row) -> UUID.fromString(rs.getString(1)), Timestamp.from(clock.instant()));
         for (UUID orderId : due) {
             if (!releaseNow(orderId)) {
                 return; // the catalog is still away: leave the rest for the next round

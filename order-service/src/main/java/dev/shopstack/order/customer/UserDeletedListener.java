@@ -3,7 +3,7 @@ package dev.shopstack.order.customer;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.order.orders.OrderRepository;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,11 @@ public class UserDeletedListener {
     private static final Logger log = LoggerFactory.getLogger(UserDeletedListener.class);
 
     private final OrderRepository orders;
+    private final Clock clock;
     private final JsonMapper json;
 
-    public UserDeletedListener(OrderRepository orders, JsonMapper json) {
+    public UserDeletedListener(OrderRepository orders, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.json = json;
     }
@@ -52,7 +54,7 @@ public class UserDeletedListener {
             log.warn("Skipping user.deleted event {} without a valid userId", event.path("id").asString(""));
             return;
         }
-        int erased = orders.anonymize(userId, Instant.now());
+        int erased = orders.anonymize(userId, clock.instant());
         log.info("user.deleted {}: anonymized {} order(s) of user {}", event.path("id").asString(""), erased, userId);
     }
 }

@@ -40,12 +40,12 @@ public class IdempotencyRecord {
     protected IdempotencyRecord() {
     }
 
-    IdempotencyRecord(UUID userId, String key, String requestHash, UUID orderId) {
+    IdempotencyRecord(UUID userId, String key, String requestHash, UUID orderId, Instant createdAt) {
         this.userId = userId;
         this.key = key;
         this.requestHash = requestHash;
         this.orderId = orderId;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     String getRequestHash() {

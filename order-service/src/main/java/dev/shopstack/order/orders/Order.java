@@ -1,6 +1,7 @@
 package dev.shopstack.order.orders;
 
-import dev.shopstack.order.support.ApiProblem;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -63,6 +64,9 @@ public class Order {
     @Column(name = "anonymized_at")
     private Instant anonymizedAt;
 
+    @Embedded
+    private CardPayment cardPayment;
+
     @Version
     private long version;
 
@@ -71,7 +75,7 @@ public class Order {
 
     /** A new order, PENDING_PAYMENT; the total is the sum of the lines, all in one currency. */
     public Order(UUID id, UUID userId, String customerEmail, ShippingAddress shippingAddress, String currency,
-            List<OrderItem> items) {
+            List<OrderItem> items, Instant now) {
         this.id = id;
         this.userId = userId;
         this.customerEmail = customerEmail;
@@ -81,19 +85,20 @@ public class Order {
         this.items = new ArrayList<>(items);
         this.total = Money.amount(items.stream().map(OrderItem::getLineTotal)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
+        this.cardPayment = CardPayment.pending(now);
     }
 
     /** Moves along the status machine; anything else is a 409. Answers the previous status. */
-    public OrderStatus moveTo(OrderStatus next) {
+    public OrderStatus moveTo(OrderStatus next, Instant now) {
         if (!status.canBecome(next)) {
-            throw ApiProblem.conflict("illegal-status-transition",
+            throw ApiProblem.of(ProblemType.ILLEGAL_STATUS_TRANSITION,
                     "An order in status " + status + " cannot become " + next + ".");
         }
         OrderStatus previous = status;
         status = next;
-        updatedAt = Instant.now();
+        updatedAt = now;
         return previous;
     }
 
@@ -135,6 +140,11 @@ public class Order {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** Null for orders placed before card payments existed. */
+    public CardPayment getCardPayment() {
+        return cardPayment;
     }
 
     public long getVersion() {

@@ -1,6 +1,6 @@
 package dev.shopstack.order.orders;
 
-import dev.shopstack.order.support.Caller;
+import dev.shopstack.platform.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,8 +19,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -45,11 +43,11 @@ public class OrderController {
     public record StatusChange(@NotNull OrderStatus status, @Size(max = 200) String reason) {
     }
 
-    private final OrderRepository orders;
+    private final OrderSearch orders;
     private final OrderPlacement placement;
     private final OrderLifecycle lifecycle;
 
-    public OrderController(OrderRepository orders, OrderPlacement placement, OrderLifecycle lifecycle) {
+    public OrderController(OrderSearch orders, OrderPlacement placement, OrderLifecycle lifecycle) {
         this.orders = orders;
         this.placement = placement;
         this.lifecycle = lifecycle;
@@ -57,57 +55,54 @@ public class OrderController {
 
     /** 201 for a new order; 200 with the same order when the same key and body come again. */
     @PostMapping
-    public ResponseEntity<OrderView> place(JwtAuthenticationToken token,
+    public ResponseEntity<OrderView> place(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+")
             String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        var placed = placement.place(Caller.of(token), idempotencyKey, request);
+        var placed = placement.place(caller, idempotencyKey, request);
         return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(placed.replayed()))
-                .body(placed.order());
+                .body(placed.order().forCaller(caller));
     }
 
     /** A customer's own orders, newest first; an admin sees everyone's and may filter by user. */
     @GetMapping
-    @Transactional(readOnly = true)
     public PagedModel<OrderSummary> list(
-            JwtAuthenticationToken token,
+            Caller caller,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) UUID userId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Caller caller = Caller.of(token);
         var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        var result = orders.search(caller.admin() ? userId : caller.userId(), status, startOf(from),
-                to == null ? null : startOf(to.plusDays(1)), request);
-        return new PagedModel<>(result.map(OrderSummary::of));
+        return new PagedModel<>(orders.search(caller, userId, status, startOf(from),
+                to == null ? null : startOf(to.plusDays(1)), request));
     }
 
     @GetMapping("/{id}")
-    public OrderView get(JwtAuthenticationToken token, @PathVariable UUID id) {
-        return lifecycle.view(Caller.of(token), id);
+    public OrderView get(Caller caller, @PathVariable UUID id) {
+        return lifecycle.view(caller, id).forCaller(caller);
     }
 
     @PostMapping("/{id}/cancel")
-    public OrderView cancel(JwtAuthenticationToken token, @PathVariable UUID id,
+    public OrderView cancel(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody(required = false) CancelRequest request) {
-        return lifecycle.cancel(Caller.of(token), id, request == null ? null : request.reason());
+        return lifecycle.cancel(caller, id, request == null ? null : request.reason()).forCaller(caller);
     }
 
     @PatchMapping("/{id}/status")
     @PreAuthorize("hasRole('ADMIN')")
-    public OrderView changeStatus(JwtAuthenticationToken token, @PathVariable UUID id,
+    public OrderView changeStatus(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody StatusChange change) {
-        return lifecycle.changeStatus(Caller.of(token), id, change.status(), change.reason());
+        return lifecycle.changeStatus(caller, id, change.status(), change.reason());
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void delete(JwtAuthenticationToken token, @PathVariable UUID id) {
-        lifecycle.delete(Caller.of(token), id);
+    public void delete(Caller caller, @PathVariable UUID id) {
+        lifecycle.delete(caller, id);
     }
 
     private static Instant startOf(LocalDate day) {

@@ -1,13 +1,15 @@
 package dev.shopstack.order.orders;
 
+import java.time.Clock;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.order.catalog.CatalogClient;
 import dev.shopstack.order.catalog.CatalogRejectedException;
 import dev.shopstack.order.catalog.CatalogUnavailableException;
 import dev.shopstack.order.catalog.Reservation;
 import dev.shopstack.order.catalog.StockReleases;
 import dev.shopstack.order.catalog.StockRequest;
-import dev.shopstack.order.support.ApiProblem;
-import dev.shopstack.order.support.Caller;
+import dev.shopstack.platform.caller.Caller;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,11 +42,17 @@ public class OrderPlacement {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final EntityManager entityManager;
+    private final OrderLimits limits;
+    private final Clock clock;
+    private final CardPaymentHooks cardPayments;
 
     public OrderPlacement(CatalogClient catalog, StockReleases releases, OrderRepository orders,
             IdempotencyRecordRepository keys, OrderEvents events, TransactionTemplate tx, JsonMapper json,
-            EntityManager entityManager) {
+            EntityManager entityManager, OrderLimits limits, Clock clock, CardPaymentHooks cardPayments) {
+        this.clock = clock;
+        this.cardPayments = cardPayments;
         this.entityManager = entityManager;
+        this.limits = limits;
         this.catalog = catalog;
         this.releases = releases;
         this.orders = orders;
@@ -54,12 +62,27 @@ public class OrderPlacement {
         this.json = json;
     }
 
+    /**
+     * Places the order, then (after its commit, never inside the transaction) opens its card payment at the
+     * provider. A provider that is down or slow (bounded by its timeouts) does not fail the placement: the answer
+     * says {@code INTENT_PENDING} and the payment is created later.
+     */
     public Placed place(Caller caller, String idempotencyKey, PlaceOrderRequest request) {
+        Placed placed = placeOrder(caller, idempotencyKey, request);
+        UUID orderId = placed.order().id();
+        cardPayments.startAfterPlacement(orderId);
+        return new Placed(tx.execute(status -> orders.findById(orderId).map(OrderView::of).orElse(placed.order())),
+                placed.replayed());
+    }
+
+    private Placed placeOrder(Caller caller, String idempotencyKey, PlaceOrderRequest request) {
         String hash = hash(request);
         var earlier = keys.findByUserIdAndKey(caller.userId(), idempotencyKey);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
+        limits.checkUnits(request);
+        limits.checkOpenUnpaid(caller.userId());
         UUID orderId = UUID.randomUUID();
         Reservation reservation;
         try {
@@ -74,11 +97,12 @@ public class OrderPlacement {
         }
         try {
             Order order = new Order(orderId, caller.userId(), caller.email(), request.shippingAddress(),
-                    currencyOf(reservation), items(reservation));
+                    currencyOf(reservation), items(reservation), clock.instant());
             return new Placed(tx.execute(status -> {
+                limits.checkOpenUnpaid(caller.userId()); // again: another order may have committed meanwhile
                 entityManager.persist(order); // a new id: persist, not save() (which would merge)
                 entityManager.flush();
-                keys.saveAndFlush(new IdempotencyRecord(caller.userId(), idempotencyKey, hash, orderId));
+                keys.saveAndFlush(new IdempotencyRecord(caller.userId(), idempotencyKey, hash, orderId, clock.instant()));
                 events.placed(order);
                 return OrderView.of(order);
             }), false);
@@ -94,32 +118,32 @@ public class OrderPlacement {
 
     private Placed replay(IdempotencyRecord earlier, String hash) {
         if (!earlier.getRequestHash().equals(hash)) {
-            throw ApiProblem.unprocessable("idempotency-key-reused",
+            throw ApiProblem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request. Use a new key for a new order.");
         }
         return new Placed(tx.execute(status -> orders.findById(earlier.getOrderId()).map(OrderView::of)
-                .orElseThrow(() -> ApiProblem.notFound("The order of this Idempotency-Key no longer exists."))), true);
+                .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "The order of this Idempotency-Key no longer exists."))), true);
     }
 
     private static ApiProblem rejected(CatalogRejectedException e) {
         ApiProblem problem = switch (e.status().value()) {
-            case 409 -> ApiProblem.conflict("out-of-stock", e.getMessage());
-            case 404 -> ApiProblem.unprocessable("product-unavailable", e.getMessage());
-            default -> ApiProblem.unprocessable("order-rejected", e.getMessage());
+            case 409 -> ApiProblem.of(ProblemType.OUT_OF_STOCK, e.getMessage());
+            case 404 -> ApiProblem.of(ProblemType.PRODUCT_UNAVAILABLE, e.getMessage());
+            default -> ApiProblem.of(ProblemType.ORDER_REJECTED, e.getMessage());
         };
         if (e.productId() != null) {
-            problem.getBody().setProperty("productId", e.productId());
+            problem.with("productId", e.productId());
         }
         return problem;
     }
 
     private static String currencyOf(Reservation reservation) {
         if (!Reservation.RESERVED.equals(reservation.status())) {
-            throw ApiProblem.conflict("reservation-failed", "The stock could not be reserved. Try again.");
+            throw ApiProblem.of(ProblemType.RESERVATION_FAILED, "The stock could not be reserved. Try again.");
         }
         List<String> currencies = reservation.lines().stream().map(Reservation.Line::currency).distinct().toList();
         if (currencies.size() != 1) {
-            throw ApiProblem.unprocessable("mixed-currencies",
+            throw ApiProblem.of(ProblemType.MIXED_CURRENCIES,
                     "All products of one order must have the same currency; this order mixes " + currencies + ".");
         }
         return currencies.get(0);

@@ -1,8 +1,10 @@
 package dev.shopstack.order.orders;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -24,16 +26,22 @@ public class UnpaidOrderExpiry {
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
     private final PaymentWindowProperties window;
+    private final Clock clock;
 
-    public UnpaidOrderExpiry(OrderRepository orders, OrderLifecycle lifecycle, PaymentWindowProperties window) {
+    public UnpaidOrderExpiry(OrderRepository orders, OrderLifecycle lifecycle, PaymentWindowProperties window,
+            Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.window = window;
     }
 
     @Scheduled(fixedDelayString = "${shop.orders.payment-window.check-interval:30s}")
+    // once per interval across replicas; a killed holder's lock is free again after 5 minutes
+    @SchedulerLock(name = "order.unpaid-order-expiry", lockAtMostFor = "PT5M",
+            lockAtLeastFor = "${shop.orders.payment-window.check-interval:30s}")
     public void cancelOverdue() {
-        cancelPlacedBefore(Instant.now().minus(window.duration()));
+        cancelPlacedBefore(clock.instant().minus(window.duration()));
     }
 
     /** Cancels the unpaid orders placed before the cutoff; answers how many it cancelled. */

@@ -41,18 +41,22 @@ public class Payment {
     protected Payment() {
     }
 
-    Payment(UUID orderId, String method, String reference, BigDecimal amount, String currency) {
+    Payment(UUID orderId, String method, String reference, BigDecimal amount, String currency, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.orderId = orderId;
         this.method = method;
         this.reference = reference;
         this.amount = amount;
         this.currency = currency;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     boolean matches(PaymentRequest request) {
         return amount.compareTo(request.amount()) == 0 && currency.equals(request.currency());
+    }
+
+    boolean matchesReference(String method, String reference) {
+        return this.method.equals(method) && this.reference.equals(reference);
     }
 
     PaymentView view() {

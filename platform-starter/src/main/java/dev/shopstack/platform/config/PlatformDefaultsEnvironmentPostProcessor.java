@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
@@ -13,7 +14,7 @@ import org.springframework.core.io.ClassPathResource;
  * lowest precedence, so every service starts from the same conventions and can still override any of them in its
  * own application.yml or from the environment.
  */
-public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "shopstack-defaults.yml";
 
@@ -25,5 +26,11 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
         }
+    }
+
+    /** After the config files, before platform-security's Zipkin switch, which reads what these defaults set. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
     }
 }

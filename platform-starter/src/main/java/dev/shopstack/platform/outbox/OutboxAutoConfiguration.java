@@ -1,5 +1,11 @@
 package dev.shopstack.platform.outbox;
 
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,16 +27,40 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({KafkaOperations.class, JdbcTemplate.class})
 @ConditionalOnProperty(prefix = "shop.outbox", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(OutboxProperties.class)
-@EnableScheduling
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Environment environment) {
-        return new Outbox(jdbc, json, "/" + environment.getProperty("spring.application.name", "unknown"));
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaOperations<String, String> kafka, OutboxProperties properties) {
-        return new OutboxRelay(jdbc, kafka, properties);
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Environment environment, Clock clock, OutboxTracing tracing) {
+        return new Outbox(jdbc, json, "/" + environment.getProperty("spring.application.name", "unknown"), clock,
+                tracing);
+    }
+
+    /**
+     * No observation around each relay poll: ten a second per replica would be as many one-span traces in Zipkin.
+     * A relayed event is traced by its own send span, in the trace of the request that wrote it.
+     */
+    @Bean
+    ObservationPredicate outboxPollsUnobserved() {
+        return (name, context) -> !(context instanceof ScheduledTaskObservationContext task
+                && OutboxRelay.class.isAssignableFrom(task.getTargetClass()));
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
+        return new OutboxMetrics(jdbc, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaOperations<String, String> kafka, OutboxProperties properties,
+            Clock clock, Environment environment, OutboxTracing tracing) {
+        // a fresh id per process: a restarted replica does not resume its old claims, they expire
+        String instanceId = environment.getProperty("spring.application.name", "unknown") + "/" + UUID.randomUUID();
+        return new OutboxRelay(jdbc, kafka, properties, clock, instanceId, tracing);
     }
 }

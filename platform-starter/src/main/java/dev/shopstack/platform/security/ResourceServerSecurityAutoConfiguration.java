@@ -1,5 +1,10 @@
 package dev.shopstack.platform.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.shopstack.platform.tokens.AccessTokenValidators;
+import dev.shopstack.platform.tokens.CoolingJwkSource;
+import dev.shopstack.platform.tokens.RevocationList;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +24,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -34,7 +38,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Every servlet service is its own OAuth2 resource server (defence in depth: the gateway checks tokens too).
  * Tokens are RS256/ES256 JWTs from user-service; their {@code roles} claim becomes {@code ROLE_*} authorities.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(afterName = "dev.shopstack.platform.tokens.RevocationsAutoConfiguration", beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -115,10 +119,6 @@ public class ResourceServerSecurityAutoConfiguration {
     }
 
     /**
-     * Keys are fetched from the JWKS once and cached; an unknown {@code kid} triggers a refetch, so the issuer can
-     * rotate keys without restarting anyone.
-     */
-    /**
      * No observation (span, long-task timer and timer) around every security filter, authentication and
      * authorization of every request: the HTTP server observation already times the request and carries the trace.
      * Profiling the gateway found the reactive equivalent near the top of 6% of its CPU samples (docs/performance.md).
@@ -129,10 +129,15 @@ public class ResourceServerSecurityAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Keys come from the issuer's JWKS, cached for {@code jwks-ttl} and fetched again on an unknown {@code kid} at
+     * most once per {@code jwks-refetch-cooldown} (ADR 0008), so the issuer can rotate keys without restarting
+     * anyone and made-up key ids cost it nothing. Every token must pass {@link AccessTokenValidators}.
+     */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(ShopSecurityProperties properties,
-            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
+    JwtDecoder jwtDecoder(ShopSecurityProperties properties, RevocationList revocations,
+            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer, Clock clock) {
         var jwt = properties.jwt();
         var requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(2));
@@ -141,12 +146,14 @@ public class ResourceServerSecurityAutoConfiguration {
         if (jwt.resolvedThroughDiscovery()) {
             rest.getInterceptors().add(loadBalancer.getObject());
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.httpJwkSetUri())
-                .restOperations(rest)
+        String uri = jwt.httpJwkSetUri();
+        var keys = new CoolingJwkSource(() -> JWKSet.parse(rest.getForObject(uri, String.class)),
+                jwt.jwksTtl(), jwt.jwksRefetchCooldown(), clock);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        decoder.setJwtValidator(AccessTokenValidators.create(jwt.issuer(), revocations));
         return decoder;
     }
 }

@@ -1,6 +1,7 @@
 package dev.shopstack.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,10 +21,14 @@ public record ShopSecurityProperties(@DefaultValue List<String> publicPaths, @De
     /**
      * @param jwkSetUri the issuer's JWKS; {@code lb://service-id/...} resolves the host through discovery
      * @param issuer the {@code iss} every accepted token must carry
+     * @param jwksTtl how long the fetched key set is used before it is fetched again (a withdrawn key lasts this)
+     * @param jwksRefetchCooldown at most one fetch per this much time for tokens naming an unknown key
      */
     public record Jwt(
             @DefaultValue("lb://user-service/.well-known/jwks.json") URI jwkSetUri,
-            @DefaultValue("http://localhost:8080") String issuer) {
+            @DefaultValue("http://localhost:8080") String issuer,
+            @DefaultValue("5m") Duration jwksTtl,
+            @DefaultValue("30s") Duration jwksRefetchCooldown) {
 
         public boolean resolvedThroughDiscovery() {
             return "lb".equals(jwkSetUri.getScheme());

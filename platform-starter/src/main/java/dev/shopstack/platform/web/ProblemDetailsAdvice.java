@@ -1,8 +1,11 @@
 package dev.shopstack.platform.web;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,10 +36,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error a service answers is RFC 9457 problem+json with {@code status}, {@code title}, {@code detail}, the
- * request path as {@code instance}, the {@code traceId}, and for validation failures the field {@code errors}.
- * Unexpected exceptions are logged and answered 500 without any detail: no stack trace leaves the service.
- * Services' own advices run first; this one is the fallback.
+ * Every error a service answers is RFC 9457 problem+json with a {@code type} from the catalogue
+ * ({@link ProblemType}, docs/errors.md), {@code status}, {@code title}, {@code detail}, the request path as
+ * {@code instance}, the {@code traceId}, and for validation failures the field {@code errors}. Domain code throws
+ * {@link ApiProblem}s; this advice turns them, and the framework's own exceptions, into answers. Unexpected
+ * exceptions are logged and answered 500 without any detail: no stack trace leaves the service.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -43,18 +48,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    /** A field that failed validation. */
-    public record FieldProblem(String field, String message) {
+    /** A deliberate refusal from domain code: its catalogue type decides status and title. */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> handleApiProblem(ApiProblem ex, WebRequest request) {
+        ProblemType type = ex.type();
+        HttpStatus status = HttpStatus.valueOf(type.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.detail());
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        ex.properties().forEach(problem::setProperty);
+        HttpHeaders headers = new HttpHeaders();
+        if (ex.retryAfterSeconds() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds().toString());
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * A deadlock or lock timeout between parallel requests on the same rows (first attempts of one lockout pair,
+     * first mails to one address) is the database asking the client to try again: 503 with Retry-After, not 500.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> handleBusy(PessimisticLockingFailureException ex, WebRequest request) {
+        log.info("Lock conflict on {}: {}", path(request), ex.getClass().getSimpleName());
+        return handleApiProblem(ApiProblem.of(ProblemType.BUSY,
+                "Too many requests for the same data at once. Try again in a moment.")
+                .retryAfter(Duration.ofSeconds(1)), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldProblem(
+        List<ApiProblem.FieldError> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new ApiProblem.FieldError(
                         error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field))
+                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         return validationProblem(errors, headers, request);
     }
@@ -62,9 +91,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+        List<ApiProblem.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(parameterName(result.getMethodParameter().getParameterName(),
+                        .map(error -> new ApiProblem.FieldError(parameterName(result.getMethodParameter().getParameterName(),
                                 error), error.getDefaultMessage())))
                 .toList();
         return validationProblem(errors, headers, request);
@@ -76,10 +105,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
-        List<FieldProblem> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new FieldProblem(leaf(violation.getPropertyPath().toString()),
+        List<ApiProblem.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new ApiProblem.FieldError(leaf(violation.getPropertyPath().toString()),
                         violation.getMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field))
+                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         return validationProblem(errors, new HttpHeaders(), request);
     }
@@ -89,11 +118,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private ResponseEntity<Object> validationProblem(List<FieldProblem> errors, HttpHeaders headers,
+    private ResponseEntity<Object> validationProblem(List<ApiProblem.FieldError> errors, HttpHeaders headers,
             WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has invalid fields.");
-        problem.setTitle("Validation failed");
+        problem.setType(ProblemType.VALIDATION.uri());
+        problem.setTitle(ProblemType.VALIDATION.title());
         problem.setProperty("errors", errors);
         return handleExceptionInternal(new IllegalArgumentException(), problem, headers, HttpStatus.BAD_REQUEST,
                 request);
@@ -118,13 +148,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The resource was changed by another request at the same time. Reload it and try again.");
+        problem.setType(ProblemType.CONCURRENT_UPDATE.uri());
+        problem.setTitle(ProblemType.CONCURRENT_UPDATE.title());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     /** A unique constraint caught a race the service's own checks could not see. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
-        log.info("Integrity violation on {}: {}", path(request), ex.getMostSpecificCause().getMessage());
+        // the constraint's name, never the driver's message: that one quotes the row's values (emails, names)
+        log.info("Integrity violation on {}: constraint {}", path(request), constraintName(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The request conflicts with existing data.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
@@ -156,7 +189,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    /** Stamps the path, the trace id, and the catalogue's generic type on a problem that has none yet. */
     static void decorate(ProblemDetail problem, String path) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            ProblemType generic = ProblemType.forStatus(problem.getStatus());
+            problem.setType(generic.uri());
+        }
         if (problem.getInstance() == null && path != null) {
             problem.setInstance(URI.create(path));
         }
@@ -167,6 +205,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setProperty("traceId", traceId);
             }
         }
+    }
+
+    /** The name Hibernate parsed from the driver's error, when there is one; the SQL state otherwise. */
+    static String constraintName(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            try {
+                Object name = cause.getClass().getMethod("getConstraintName").invoke(cause);
+                if (name != null) {
+                    return name.toString();
+                }
+            } catch (ReflectiveOperationException | RuntimeException notThisOne) {
+                // not a constraint-violation exception: look further down
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                return "unknown (SQL state " + sql.getSQLState() + ")";
+            }
+        }
+        return "unknown";
     }
 
     private static String path(WebRequest request) {

@@ -1,5 +1,6 @@
 package dev.shopstack.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors that never reach a controller (rejected by the servlet container or the firewall, for example) end up
- * on {@code /error}; answer them as problem+json too, with no exception details.
+ * on {@code /error}; answer them as problem+json too, with no exception details. Hidden from the OpenAPI documents:
+ * clients never call it.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -53,15 +52,19 @@ public class User {
     @Column(name = "email_verified", nullable = false)
     private boolean emailVerified;
 
+    /** An address the user asked to move to; it replaces {@link #email} once its code is entered. */
+    @Column(name = "pending_email", length = 254)
+    private String pendingEmail;
+
     /** Locked by an admin: no login, no refresh, until unlocked. */
     @Column(nullable = false)
     private boolean locked;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    /** Temporarily locked after too many failed logins. */
-    @Column(name = "locked_until")
+    /**
+     * The account-wide lock after many failures from several addresses. Only the lockout's conditional updates
+     * write it (never this entity), so an edit loaded before a lock cannot undo it.
+     */
+    @Column(name = "locked_until", insertable = false, updatable = false)
     private Instant lockedUntil;
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -101,9 +104,22 @@ public class User {
         touch();
     }
 
-    public void changeEmail(String newEmail) {
-        this.email = newEmail;
-        this.emailVerified = false;
+    /** The new address becomes the login only once {@link #confirmPendingEmail()} runs. */
+    public void requestEmailChange(String newEmail) {
+        this.pendingEmail = newEmail;
+        touch();
+    }
+
+    public void cancelEmailChange() {
+        this.pendingEmail = null;
+        touch();
+    }
+
+    /** The pending address was proven: it is the account's address from now on. */
+    public void confirmPendingEmail() {
+        this.email = pendingEmail;
+        this.pendingEmail = null;
+        this.emailVerified = true;
         touch();
     }
 
@@ -130,25 +146,7 @@ public class User {
 
     public void setLocked(boolean locked) {
         this.locked = locked;
-        if (!locked) {
-            this.failedLogins = 0;
-            this.lockedUntil = null;
-        }
         touch();
-    }
-
-    /** One more failed login; after {@code limit} in a row the account is locked for {@code lockFor}. */
-    public void recordFailedLogin(int limit, Duration lockFor, Instant now) {
-        failedLogins++;
-        if (failedLogins >= limit) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
-    }
-
-    public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 
     public boolean isTemporarilyLocked(Instant now) {
@@ -193,6 +191,10 @@ public class User {
 
     public boolean isEmailVerified() {
         return emailVerified;
+    }
+
+    public String getPendingEmail() {
+        return pendingEmail;
     }
 
     public boolean isLocked() {

@@ -1,5 +1,6 @@
 package dev.shopstack.user.account;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -15,6 +16,9 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     Optional<User> findByUsername(String username);
 
     boolean existsByEmail(String email);
+
+    /** Accounts waiting to move to this address (a few at most: each needed its owner's password). */
+    List<User> findTop5ByPendingEmail(String pendingEmail);
 
     boolean existsByUsername(String username);
 

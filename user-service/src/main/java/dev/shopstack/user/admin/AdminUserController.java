@@ -1,8 +1,9 @@
 package dev.shopstack.user.admin;
 
+import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.user.account.Names;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.UserView;
-import dev.shopstack.user.profile.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +16,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +36,8 @@ public class AdminUserController {
             @Size(max = 2) Set<Role> roles,
             Boolean locked,
             Boolean emailVerified,
-            @Size(max = 100) String firstName,
-            @Size(max = 100) String lastName,
+            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String firstName,
+            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String lastName,
             @Pattern(regexp = "^$|^\\+[1-9][0-9]{6,14}$",
                     message = "must be in international format, e.g. +4915112345678") String phoneNumber,
             @Size(max = 500) String address) {
@@ -65,15 +64,15 @@ public class AdminUserController {
     }
 
     @PatchMapping("/{id}")
-    public UserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+    public UserView update(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody AdminUpdateRequest body) {
-        return admin.update(CurrentUser.of(jwt).id(), id, new AdminUserService.AdminUpdate(body.roles(), body.locked(),
+        return admin.update(caller.userId(), id, new AdminUserService.AdminUpdate(body.roles(), body.locked(),
                 body.emailVerified(), body.firstName(), body.lastName(), body.phoneNumber(), body.address()));
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        admin.delete(CurrentUser.of(jwt).id(), id);
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        admin.delete(caller.userId(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,12 +1,16 @@
 package dev.shopstack.user.admin;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.AccountDeletion;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.account.UserRepository;
 import dev.shopstack.user.account.UserView;
+import dev.shopstack.user.auth.SessionEnd;
 import dev.shopstack.user.auth.SessionService;
-import dev.shopstack.user.support.ApiProblem;
+import dev.shopstack.user.lockout.LoginThrottle;
+import dev.shopstack.user.profile.AvatarStore;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -22,7 +26,7 @@ public class AdminUserService {
      * Fields left out stay as they are.
      *
      * @param roles the complete new set of roles
-     * @param locked lock (no login, sessions ended) or unlock (also clears a temporary lockout)
+     * @param locked lock (no login, sessions ended) or unlock (also clears every lockout counter and lock)
      */
     public record AdminUpdate(Set<Role> roles, Boolean locked, Boolean emailVerified, String firstName,
             String lastName, String phoneNumber, String address) {
@@ -30,24 +34,30 @@ public class AdminUserService {
 
     private final UserRepository users;
     private final SessionService sessions;
+    private final LoginThrottle lockout;
     private final AccountDeletion deletion;
+    private final AvatarStore avatars;
 
-    public AdminUserService(UserRepository users, SessionService sessions, AccountDeletion deletion) {
+    public AdminUserService(UserRepository users, SessionService sessions, LoginThrottle lockout,
+            AccountDeletion deletion, AvatarStore avatars) {
         this.users = users;
         this.sessions = sessions;
+        this.lockout = lockout;
         this.deletion = deletion;
+        this.avatars = avatars;
     }
 
     @Transactional(readOnly = true)
     public Page<UserView> list(String query, Pageable pageable) {
         Page<User> page = query == null || query.isBlank() ? users.findAll(pageable)
                 : users.search(escapeLike(query.trim().toLowerCase(java.util.Locale.ROOT)), pageable);
-        return page.map(UserView::of);
+        Set<UUID> withAvatars = avatars.withAvatars(page.map(User::getId).getContent());
+        return page.map(user -> UserView.of(user, withAvatars.contains(user.getId())));
     }
 
     @Transactional(readOnly = true)
     public UserView get(UUID id) {
-        return UserView.of(load(id));
+        return UserView.of(load(id), avatars.exists(id));
     }
 
     @Transactional
@@ -56,41 +66,44 @@ public class AdminUserService {
         boolean self = adminId.equals(id);
         if (update.roles() != null && !update.roles().equals(user.getRoles())) {
             if (self) {
-                throw ApiProblem.conflict("own-roles", "Admins cannot change their own roles.");
+                throw ApiProblem.of(ProblemType.OWN_ROLES, "Admins cannot change their own roles.");
             }
             if (update.roles().isEmpty()) {
-                throw ApiProblem.badRequest("no-roles", "A user needs at least one role.");
+                throw ApiProblem.of(ProblemType.NO_ROLES, "A user needs at least one role.");
             }
             user.setRoles(update.roles());
-            sessions.endAllSessions(id); // tokens carry roles: the next login gets the new ones
+            // tokens carry roles: their access tokens stop working, and the next login gets the new ones
+            sessions.endAllSessions(id, SessionEnd.ROLES_CHANGED);
         }
-        if (update.locked() != null && update.locked() != user.isLocked()) {
+        if (Boolean.TRUE.equals(update.locked()) && !user.isLocked()) {
             if (self) {
-                throw ApiProblem.conflict("lock-self", "Admins cannot lock themselves.");
+                throw ApiProblem.of(ProblemType.LOCK_SELF, "Admins cannot lock themselves.");
             }
-            user.setLocked(update.locked());
-            if (update.locked()) {
-                sessions.endAllSessions(id);
-            }
+            user.setLocked(true);
+            sessions.endAllSessions(id, SessionEnd.LOCKED);
+        }
+        if (Boolean.FALSE.equals(update.locked())) {
+            user.setLocked(false);
+            lockout.clear(id); // also every failed-login counter and an account-wide lock
         }
         if (Boolean.TRUE.equals(update.emailVerified()) && !user.isEmailVerified()) {
             user.markEmailVerified();
         }
         user.setProfile(merge(update.firstName(), user.getFirstName()), merge(update.lastName(), user.getLastName()),
                 merge(update.phoneNumber(), user.getPhoneNumber()), merge(update.address(), user.getAddress()));
-        return UserView.of(user);
+        return UserView.of(user, avatars.exists(id));
     }
 
     @Transactional
     public void delete(UUID adminId, UUID id) {
         if (adminId.equals(id)) {
-            throw ApiProblem.conflict("delete-self", "Delete your own account with DELETE /api/users/me.");
+            throw ApiProblem.of(ProblemType.DELETE_SELF, "Delete your own account with DELETE /api/users/me.");
         }
         deletion.delete(load(id));
     }
 
     private User load(UUID id) {
-        return users.findById(id).orElseThrow(() -> ApiProblem.notFound("No such user."));
+        return users.findById(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "No such user."));
     }
 
     private static String merge(String requested, String current) {

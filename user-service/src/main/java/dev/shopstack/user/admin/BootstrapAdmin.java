@@ -1,6 +1,7 @@
 package dev.shopstack.user.admin;
 
 import dev.shopstack.user.account.Emails;
+import dev.shopstack.user.account.PasswordPolicy;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.account.UserRepository;
@@ -8,40 +9,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the first admin at start-up from configuration when there is no admin yet (like Django's
- * createsuperuser). Without configured credentials nothing happens.
+ * createsuperuser). Without configured credentials nothing happens; a configured password that fails the
+ * {@link PasswordPolicy} stops the start.
  */
 @Component
 public class BootstrapAdmin implements ApplicationRunner {
 
-    /** @param email, username, password of the first admin; all three are needed */
-    @ConfigurationProperties("shop.bootstrap-admin")
-    public record Settings(String email, String username, String password) {
-
-        boolean complete() {
-            return email != null && !email.isBlank() && username != null && !username.isBlank()
-                    && password != null && password.length() >= 12;
-        }
-    }
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
-    private final Settings settings;
+    private final BootstrapAdminProperties settings;
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final TransactionTemplate transaction;
 
-    public BootstrapAdmin(Settings settings, UserRepository users, PasswordEncoder passwordEncoder,
-            TransactionTemplate transaction) {
+    public BootstrapAdmin(BootstrapAdminProperties settings, UserRepository users, PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy, TransactionTemplate transaction) {
         this.settings = settings;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.transaction = transaction;
     }
 
@@ -54,6 +48,12 @@ public class BootstrapAdmin implements ApplicationRunner {
         }
         if (!settings.complete()) {
             return;
+        }
+        String weakness = passwordPolicy.violation(settings.password(), settings.email(), settings.username());
+        if (weakness != null) {
+            // an admin password anyone can guess is worse than no admin: refuse to start until it is replaced
+            throw new IllegalStateException("shop.bootstrap-admin.password (SHOP_ADMIN_PASSWORD) is refused: it "
+                    + weakness);
         }
         transaction.executeWithoutResult(status -> {
             if (users.existsWithRole(Role.ADMIN) || users.existsByEmail(Emails.normalize(settings.email()))

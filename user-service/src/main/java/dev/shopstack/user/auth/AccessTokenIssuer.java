@@ -2,6 +2,7 @@ package dev.shopstack.user.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.shopstack.platform.tokens.AccessTokens;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.token.SigningKeyProperties;
@@ -17,7 +18,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-/** Signs access tokens with the active key; the encoder is built once, not per token. */
+/**
+ * Signs access tokens with the active key, in the shape of ADR 0008: header {@code typ: at+jwt} (RFC 9068), claims
+ * {@code aud}, {@code sid} (the session, so revocation can name it), {@code email}, {@code roles}. The encoder is
+ * built once, not per token.
+ */
 @Component
 public class AccessTokenIssuer {
 
@@ -39,14 +44,15 @@ public class AccessTokenIssuer {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(user.getId().toString())
-                .claim("email", user.getEmail())
-                .claim("roles", roles)
-                .claim("sid", sessionId.toString())
+                .audience(List.of(AccessTokens.AUDIENCE))
+                .claim(AccessTokens.EMAIL_CLAIM, user.getEmail())
+                .claim(AccessTokens.ROLES_CLAIM, roles)
+                .claim(AccessTokens.SESSION_CLAIM, sessionId.toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenLifetime()))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type(AccessTokens.TYPE).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

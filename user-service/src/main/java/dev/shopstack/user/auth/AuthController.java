@@ -1,5 +1,7 @@
 package dev.shopstack.user.auth;
 
+import dev.shopstack.user.lockout.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,7 +19,10 @@ public class AuthController {
     public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
     }
 
-    /** @param allSessions also end every other session of the same user ("log out everywhere") */
+    /**
+     * @param refreshToken a live refresh token of the session: a spent, revoked, expired or unknown one gets 401
+     * @param allSessions also end every other session of the same user ("log out everywhere")
+     */
     public record LogoutRequest(@NotBlank @Size(max = 128) String refreshToken, Boolean allSessions) {
     }
 
@@ -30,8 +35,8 @@ public class AuthController {
     }
 
     @PostMapping("/api/auth/login")
-    public TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return login.login(request.login(), request.password());
+    public TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return login.login(request.login(), request.password(), ClientAddress.of(http));
     }
 
     @PostMapping("/api/auth/refresh")

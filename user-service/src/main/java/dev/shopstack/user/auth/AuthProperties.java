@@ -5,15 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * Lockout settings are in {@link dev.shopstack.user.lockout.LockoutProperties} ({@code shop.auth.lockout}).
+ *
  * @param accessTokenLifetime lifetime of a JWT access token
  * @param refreshTokenLifetime lifetime of a refresh token (each rotation starts a new one)
- * @param maxFailedLogins consecutive failures before the account is locked for a while
- * @param lockoutDuration how long that lock lasts
+ * @param sessionMaxLifetime a session's absolute limit, counted from its first login: no refresh goes past it
  */
 @ConfigurationProperties("shop.auth")
 public record AuthProperties(
         @DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("14d") Duration refreshTokenLifetime,
-        @DefaultValue("5") int maxFailedLogins,
-        @DefaultValue("15m") Duration lockoutDuration) {
+        @DefaultValue("30d") Duration sessionMaxLifetime) {
 }

@@ -1,67 +1,61 @@
 package dev.shopstack.user.auth;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.Emails;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.account.UserRepository;
-import dev.shopstack.user.support.ApiProblem;
+import dev.shopstack.user.lockout.ClientAddress;
+import dev.shopstack.user.lockout.PasswordAttempts;
 import dev.shopstack.user.verification.VerificationProperties;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Login by email or username. Unknown user, wrong password and locked account get the same answer after the same
- * work (one password hash check each), so neither the body nor the timing tells whether an account exists.
+ * Login by email or username. Unknown user, wrong password and a locked account or (account, address) pair get
+ * the same answer after the same work (one password hash check each), so neither the body nor the timing tells
+ * whether an account exists or is locked. The steps run in separate short transactions: the attempt is counted
+ * and committed before the password hash is checked (see {@link PasswordAttempts}).
  */
 @Service
 public class LoginService {
 
     private final UserRepository users;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordAttempts passwords;
     private final SessionService sessions;
-    private final AuthProperties properties;
     private final VerificationProperties verification;
-    private final Clock clock;
-    /** Checked against when there is no real hash to check, to spend the same time. */
-    private final String decoyHash;
+    private final TransactionTemplate transaction;
 
-    public LoginService(UserRepository users, PasswordEncoder passwordEncoder, SessionService sessions,
-            AuthProperties properties, VerificationProperties verification, Clock clock) {
+    public LoginService(UserRepository users, PasswordAttempts passwords, SessionService sessions,
+            VerificationProperties verification, TransactionTemplate transaction) {
         this.users = users;
-        this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.sessions = sessions;
-        this.properties = properties;
         this.verification = verification;
-        this.clock = clock;
-        this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
+        this.transaction = transaction;
     }
 
-    @Transactional(noRollbackFor = ApiProblem.class)
-    public TokenResponse login(String login, String password) {
-        Instant now = clock.instant();
+    public TokenResponse login(String login, String password, ClientAddress client) {
         Optional<User> found = find(login);
         if (found.isEmpty()) {
-            passwordEncoder.matches(password, decoyHash);
+            passwords.spendDecoyTime(password);
             throw invalidCredentials();
         }
-        User user = found.get();
-        if (user.isLocked() || user.isTemporarilyLocked(now)) {
-            passwordEncoder.matches(password, decoyHash);
+        if (!passwords.matches(found.get(), password, client)) {
             throw invalidCredentials();
         }
-        if (!passwordEncoder.matches(password, user.getPasswordHash())) {
-            user.recordFailedLogin(properties.maxFailedLogins(), properties.lockoutDuration(), now);
-            throw invalidCredentials();
-        }
-        user.recordSuccessfulLogin();
-        if (verification.requiredForLogin() && !user.isEmailVerified()) {
-            throw ApiProblem.forbidden("email-not-verified",
-                    "Verify your email address first: enter the code we sent, or ask for a new one.");
-        }
-        return sessions.startSession(user);
+        return transaction.execute(status -> {
+            User user = users.findById(found.get().getId()).orElseThrow(LoginService::invalidCredentials);
+            if (user.isLocked()) {
+                throw invalidCredentials(); // locked by an admin while the password was being checked
+            }
+            if (verification.requiredForLogin() && !user.isEmailVerified()) {
+                throw ApiProblem.of(ProblemType.EMAIL_NOT_VERIFIED,
+                        "Verify your email address first: enter the code we sent, or ask for a new one.");
+            }
+            return sessions.startSession(user);
+        });
     }
 
     private Optional<User> find(String login) {
@@ -70,7 +64,7 @@ public class LoginService {
     }
 
     private static ApiProblem invalidCredentials() {
-        return ApiProblem.unauthorized("invalid-credentials",
+        return ApiProblem.of(ProblemType.INVALID_CREDENTIALS,
                 "The login or password is wrong, or the account is temporarily locked.");
     }
 }

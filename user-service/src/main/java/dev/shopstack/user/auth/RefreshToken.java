@@ -31,8 +31,13 @@ public class RefreshToken {
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
     private String tokenHash;
 
+    /** Issued together with an access token: this is also when the session last issued one. */
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The family's first login, carried over by every rotation: the absolute session lifetime counts from it. */
+    @Column(name = "session_started_at", nullable = false)
+    private Instant sessionStartedAt;
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
@@ -46,10 +51,12 @@ public class RefreshToken {
     protected RefreshToken() {
     }
 
-    RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant createdAt, Instant expiresAt) {
+    RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant sessionStartedAt, Instant createdAt,
+            Instant expiresAt) {
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
+        this.sessionStartedAt = sessionStartedAt;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
@@ -64,6 +71,10 @@ public class RefreshToken {
 
     UUID getFamilyId() {
         return familyId;
+    }
+
+    Instant getSessionStartedAt() {
+        return sessionStartedAt;
     }
 
     Instant getExpiresAt() {

@@ -1,6 +1,7 @@
 package dev.shopstack.user.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,10 @@ public interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long
     @Modifying
     @Query("update RefreshToken t set t.usedAt = :now where t.id = :id and t.usedAt is null and t.revokedAt is null")
     int spend(@Param("id") Long id, @Param("now") Instant now);
+
+    /** The user's sessions that issued an access token after {@code since}: those may hold a live one. */
+    @Query("select distinct t.familyId from RefreshToken t where t.userId = :user and t.createdAt > :since")
+    List<UUID> sessionsIssuingSince(@Param("user") UUID user, @Param("since") Instant since);
 
     @Modifying
     @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")

@@ -1,8 +1,9 @@
 package dev.shopstack.user.auth;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.account.UserRepository;
-import dev.shopstack.user.support.ApiProblem;
 import dev.shopstack.user.support.Secrets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sessions: an access token plus a rotating refresh token. Every refresh spends the presented token and issues a
  * new one in the same family; presenting a spent token again means it was stolen (or replayed), so the whole
- * family is revoked.
+ * family is revoked. A session lives at most {@code shop.auth.session-max-lifetime} from its first login, however
+ * often it is refreshed. Ending sessions also revokes their access tokens ({@link SessionRevocations}).
  */
 @Service
 public class SessionService {
@@ -26,21 +28,24 @@ public class SessionService {
     private final RefreshTokenRepository refreshTokens;
     private final UserRepository users;
     private final AccessTokenIssuer accessTokens;
+    private final SessionRevocations revocations;
     private final AuthProperties properties;
     private final Clock clock;
 
     public SessionService(RefreshTokenRepository refreshTokens, UserRepository users, AccessTokenIssuer accessTokens,
-            AuthProperties properties, Clock clock) {
+            SessionRevocations revocations, AuthProperties properties, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.accessTokens = accessTokens;
+        this.revocations = revocations;
         this.properties = properties;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public TokenResponse startSession(User user) {
-        return issue(user, UUID.randomUUID(), clock.instant());
+        Instant now = clock.instant();
+        return issue(user, UUID.randomUUID(), now, now);
     }
 
     @Transactional(noRollbackFor = ApiProblem.class)
@@ -48,12 +53,12 @@ public class SessionService {
         Instant now = clock.instant();
         RefreshToken token = refreshTokens.findByTokenHash(Secrets.sha256(presented))
                 .orElseThrow(SessionService::invalidRefreshToken);
-        if (token.getRevokedAt() != null || now.isAfter(token.getExpiresAt())) {
+        if (token.getRevokedAt() != null || !now.isBefore(token.getExpiresAt())) {
             throw invalidRefreshToken();
         }
         if (token.getUsedAt() != null || refreshTokens.spend(token.getId(), now) == 0) {
-            int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
-            log.warn("Refresh token reuse for user {}: revoked {} token(s) of the session", token.getUserId(), revoked);
+            log.warn("Refresh token reuse for user {}: the session is revoked", token.getUserId());
+            revocations.endSession(token.getUserId(), token.getFamilyId(), SessionEnd.REFRESH_TOKEN_REUSE);
             throw invalidRefreshToken();
         }
         User user = users.findById(token.getUserId()).orElseThrow(SessionService::invalidRefreshToken);
@@ -61,42 +66,53 @@ public class SessionService {
             refreshTokens.revokeFamily(token.getFamilyId(), now);
             throw invalidRefreshToken();
         }
-        return issue(user, token.getFamilyId(), now);
+        return issue(user, token.getFamilyId(), token.getSessionStartedAt(), now);
     }
 
-    /** Ends the session the token belongs to, or all of the user's sessions. Unknown tokens are ignored. */
+    /**
+     * Ends the session the token belongs to, or all of the user's sessions. Only a live refresh token may do it:
+     * a spent, revoked, expired or unknown one is refused, so an old leaked token cannot log anyone out.
+     */
     @Transactional
     public void logout(String presented, boolean everywhere) {
         Instant now = clock.instant();
-        refreshTokens.findByTokenHash(Secrets.sha256(presented)).ifPresent(token -> {
-            if (everywhere) {
-                refreshTokens.revokeAllOfUser(token.getUserId(), now);
-            } else {
-                refreshTokens.revokeFamily(token.getFamilyId(), now);
-            }
-        });
+        RefreshToken token = refreshTokens.findByTokenHash(Secrets.sha256(presented))
+                .filter(candidate -> candidate.getRevokedAt() == null && candidate.getUsedAt() == null
+                        && now.isBefore(candidate.getExpiresAt()))
+                .orElseThrow(SessionService::invalidRefreshToken);
+        if (everywhere) {
+            revocations.endAllSessions(token.getUserId(), SessionEnd.LOGOUT_ALL);
+        } else {
+            revocations.endSession(token.getUserId(), token.getFamilyId(), SessionEnd.LOGOUT);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void endAllSessions(UUID userId) {
-        refreshTokens.revokeAllOfUser(userId, clock.instant());
+    public void endAllSessions(UUID userId, SessionEnd reason) {
+        revocations.endAllSessions(userId, reason);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void endOtherSessions(UUID userId, UUID keepSession) {
-        refreshTokens.revokeAllOfUserExcept(userId, keepSession, clock.instant());
+    public void endOtherSessions(UUID userId, UUID keepSession, SessionEnd reason) {
+        revocations.endOtherSessions(userId, keepSession, reason);
     }
 
-    private TokenResponse issue(User user, UUID family, Instant now) {
+    private TokenResponse issue(User user, UUID family, Instant sessionStartedAt, Instant now) {
+        Instant sessionEnd = sessionStartedAt.plus(properties.sessionMaxLifetime());
+        if (!now.isBefore(sessionEnd)) {
+            refreshTokens.revokeFamily(family, now);
+            throw ApiProblem.of(ProblemType.SESSION_EXPIRED, "This session has reached its maximum age. Log in again.");
+        }
+        Instant refreshExpiry = now.plus(properties.refreshTokenLifetime());
         String refresh = Secrets.newToken();
-        refreshTokens.save(new RefreshToken(user.getId(), family, Secrets.sha256(refresh), now,
-                now.plus(properties.refreshTokenLifetime())));
+        refreshTokens.save(new RefreshToken(user.getId(), family, Secrets.sha256(refresh), sessionStartedAt, now,
+                refreshExpiry.isBefore(sessionEnd) ? refreshExpiry : sessionEnd));
         return new TokenResponse(accessTokens.issue(user, family, now), refresh, "Bearer",
                 properties.accessTokenLifetime().toSeconds());
     }
 
     private static ApiProblem invalidRefreshToken() {
-        return ApiProblem.unauthorized("invalid-refresh-token",
+        return ApiProblem.of(ProblemType.INVALID_REFRESH_TOKEN,
                 "The refresh token is invalid, expired or revoked. Log in again.");
     }
 }

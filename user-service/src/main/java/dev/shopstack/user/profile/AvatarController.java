@@ -1,16 +1,16 @@
 package dev.shopstack.user.profile;
 
-import dev.shopstack.user.support.ApiProblem;
+import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,33 +25,45 @@ public class AvatarController {
     static final long MAX_UPLOAD_BYTES = 2L * 1024 * 1024;
 
     private final AvatarStore avatars;
+    private final AvatarImages images;
 
-    public AvatarController(AvatarStore avatars) {
+    public AvatarController(AvatarStore avatars, AvatarImages images) {
         this.avatars = avatars;
+        this.images = images;
     }
 
     @PutMapping(path = "/api/users/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public Map<String, String> upload(@AuthenticationPrincipal Jwt jwt, @RequestParam("file") MultipartFile file)
+    public Map<String, String> upload(Caller caller, @RequestParam("file") MultipartFile file)
             throws IOException {
         if (file.isEmpty()) {
-            throw ApiProblem.badRequest("invalid-image", "The file is empty.");
+            throw ApiProblem.of(ProblemType.INVALID_IMAGE, "The file is empty.");
         }
         if (file.getSize() > MAX_UPLOAD_BYTES) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "avatar-too-large", "Payload too large",
+            throw ApiProblem.of(ProblemType.AVATAR_TOO_LARGE,
                     "An avatar may be at most 2 MB.");
         }
-        UUID userId = CurrentUser.of(jwt).id();
-        String etag = avatars.save(userId, AvatarImages.normalize(file.getBytes()));
+        UUID userId = caller.userId();
+        String etag = avatars.save(userId, images.normalize(file.getBytes()));
         return Map.of("avatarUrl", "/api/users/" + userId + "/avatar", "etag", etag);
     }
 
-    /** Public, cacheable; If-None-Match answers 304 when the picture has not changed. */
+    /** Idempotent: 204 whether or not there was a picture. */
+    @DeleteMapping("/api/users/me/avatar")
+    public ResponseEntity<Void> remove(Caller caller) {
+        avatars.delete(caller.userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Public; caches keep it but ask again every time (If-None-Match answers 304 when the picture has not
+     * changed), so a replaced or removed picture is never served from a cache.
+     */
     @GetMapping("/api/users/{id}/avatar")
     public ResponseEntity<byte[]> avatar(@PathVariable UUID id,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
-        var avatar = avatars.find(id).orElseThrow(() -> ApiProblem.notFound("This user has no avatar."));
+        var avatar = avatars.find(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "This user has no avatar."));
         String etag = "\"" + avatar.etag() + "\"";
-        var cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+        var cache = CacheControl.noCache().cachePublic();
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }

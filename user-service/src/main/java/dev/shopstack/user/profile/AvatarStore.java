@@ -3,8 +3,12 @@ package dev.shopstack.user.profile;
 import dev.shopstack.user.support.Secrets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -39,6 +43,28 @@ public class AvatarStore {
         return jdbc.query("SELECT content_type, image, etag FROM avatars WHERE user_id = ?",
                 (rs, row) -> new Avatar(rs.getString(1), rs.getBytes(2), rs.getString(3)), userId.toString())
                 .stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(UUID userId) {
+        return !withAvatars(List.of(userId)).isEmpty();
+    }
+
+    /** Which of these users have a picture: one query for a page of users. */
+    @Transactional(readOnly = true)
+    public Set<UUID> withAvatars(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(userIds.size(), "?"));
+        return Set.copyOf(jdbc.query("SELECT user_id FROM avatars WHERE user_id IN (" + placeholders + ")",
+                (rs, row) -> UUID.fromString(rs.getString(1)), userIds.stream().map(UUID::toString).toArray()));
+    }
+
+    /** @return whether there was a picture to remove */
+    @Transactional
+    public boolean delete(UUID userId) {
+        return jdbc.update("DELETE FROM avatars WHERE user_id = ?", userId.toString()) > 0;
     }
 
     private static String sha256Hex(byte[] bytes) {

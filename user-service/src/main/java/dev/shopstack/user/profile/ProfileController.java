@@ -1,10 +1,11 @@
 package dev.shopstack.user.profile;
 
+import dev.shopstack.platform.caller.Caller;
 import dev.shopstack.user.account.UserView;
+import dev.shopstack.user.lockout.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,27 +25,27 @@ public class ProfileController {
     }
 
     @GetMapping
-    public UserView me(@AuthenticationPrincipal Jwt jwt) {
-        return profiles.get(CurrentUser.of(jwt).id());
+    public UserView me(Caller caller) {
+        return profiles.get(caller.userId());
     }
 
     @PatchMapping
-    public UserView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileRequests.UpdateProfile body) {
-        return profiles.update(CurrentUser.of(jwt).id(), body);
+    public UserView update(Caller caller, @Valid @RequestBody ProfileRequests.UpdateProfile body,
+            HttpServletRequest request) {
+        return profiles.update(caller.userId(), body, ClientAddress.of(request));
     }
 
     @PutMapping("/password")
-    public ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody ProfileRequests.ChangePassword body) {
-        CurrentUser user = CurrentUser.of(jwt);
-        profiles.changePassword(user.id(), user.sessionId(), body);
+    public ResponseEntity<Void> changePassword(Caller caller,
+            @Valid @RequestBody ProfileRequests.ChangePassword body, HttpServletRequest request) {
+        profiles.changePassword(caller.userId(), caller.sessionId(), body, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping
-    public ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody ProfileRequests.DeleteAccount body) {
-        profiles.delete(CurrentUser.of(jwt).id(), body);
+    public ResponseEntity<Void> delete(Caller caller,
+            @Valid @RequestBody ProfileRequests.DeleteAccount body, HttpServletRequest request) {
+        profiles.delete(caller.userId(), body, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 }

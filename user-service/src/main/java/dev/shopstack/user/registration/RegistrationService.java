@@ -1,17 +1,14 @@
 package dev.shopstack.user.registration;
 
-import dev.shopstack.events.EventTypes;
-import dev.shopstack.events.Topics;
-import dev.shopstack.events.user.UserRegistered;
-import dev.shopstack.platform.outbox.Outbox;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.Emails;
 import dev.shopstack.user.account.PasswordPolicy;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.User;
+import dev.shopstack.user.account.UserEvents;
 import dev.shopstack.user.account.UserRepository;
 import dev.shopstack.user.account.UserView;
-import dev.shopstack.user.support.ApiProblem;
-import dev.shopstack.user.support.FieldProblems;
 import dev.shopstack.user.verification.EmailVerificationService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,15 +21,15 @@ public class RegistrationService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final EmailVerificationService verification;
-    private final Outbox outbox;
+    private final UserEvents events;
 
     public RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            EmailVerificationService verification, Outbox outbox) {
+            EmailVerificationService verification, UserEvents events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.verification = verification;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** Creates a customer account, then the welcome and verification-code events in the same transaction. */
@@ -40,24 +37,22 @@ public class RegistrationService {
     public UserView register(RegisterRequest request) {
         String email = Emails.normalize(request.email());
         if (!request.password().equals(request.passwordConfirm())) {
-            throw FieldProblems.of("passwordConfirm", "must match password");
+            throw ApiProblem.invalidField("passwordConfirm", "must match password");
         }
         String weakness = passwordPolicy.violation(request.password(), email, request.username());
         if (weakness != null) {
-            throw FieldProblems.of("password", weakness);
+            throw ApiProblem.invalidField("password", weakness);
         }
         if (users.existsByEmail(email) || users.existsByUsername(request.username())) {
-            throw ApiProblem.conflict("account-exists", "An account with this email or username already exists.");
+            throw ApiProblem.of(ProblemType.ACCOUNT_EXISTS, "An account with this email or username already exists.");
         }
         User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER);
         user.setProfile(blankToNull(request.firstName()), blankToNull(request.lastName()),
                 blankToNull(request.phoneNumber()), blankToNull(request.address()));
         users.saveAndFlush(user);
-        outbox.publish(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, user.getId().toString(),
-                new UserRegistered(user.getId().toString(), user.getEmail(), user.getUsername(),
-                        user.getFirstName()));
-        verification.sendNewCode(user);
-        return UserView.of(user);
+        events.registered(user);
+        verification.sendNewCode(user, user.getEmail());
+        return UserView.of(user, false);
     }
 
     static String blankToNull(String value) {

@@ -5,12 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The live verification code of one user (its hash), with its guess and send counters. */
+/**
+ * The live verification code of one user (its hash) and the address it was sent to: the account's own address
+ * after registration, or the pending address of an email change. Guesses are counted by
+ * {@link EmailVerificationRepository#countGuess}, never through this entity.
+ */
 @Entity
 @Table(name = "email_verifications")
 public class EmailVerification {
@@ -19,6 +22,9 @@ public class EmailVerification {
     @Column(name = "user_id")
     @JdbcTypeCode(SqlTypes.CHAR)
     private UUID userId;
+
+    @Column(nullable = false, length = 254)
+    private String email;
 
     @Column(name = "code_hash", nullable = false, length = 64)
     private String codeHash;
@@ -29,15 +35,6 @@ public class EmailVerification {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "last_sent_at", nullable = false)
-    private Instant lastSentAt;
-
-    @Column(name = "sends_day", nullable = false)
-    private LocalDate sendsDay;
-
-    @Column(name = "sends_that_day", nullable = false)
-    private int sendsThatDay;
-
     protected EmailVerification() {
     }
 
@@ -45,26 +42,20 @@ public class EmailVerification {
         this.userId = userId;
     }
 
-    /** A fresh code: new hash, new lifetime, guesses reset; the send is counted for today's cap. */
-    void renew(String newCodeHash, Instant now, Instant newExpiry, LocalDate today) {
+    /** A fresh code for this address: new hash, new lifetime, guesses reset. */
+    void renew(String address, String newCodeHash, Instant newExpiry) {
+        this.email = address;
         this.codeHash = newCodeHash;
         this.expiresAt = newExpiry;
         this.attempts = 0;
-        this.lastSentAt = now;
-        if (today.equals(sendsDay)) {
-            sendsThatDay++;
-        } else {
-            sendsDay = today;
-            sendsThatDay = 1;
-        }
-    }
-
-    void countGuess() {
-        attempts++;
     }
 
     UUID getUserId() {
         return userId;
+    }
+
+    String getEmail() {
+        return email;
     }
 
     String getCodeHash() {
@@ -73,17 +64,5 @@ public class EmailVerification {
 
     Instant getExpiresAt() {
         return expiresAt;
-    }
-
-    int getAttempts() {
-        return attempts;
-    }
-
-    Instant getLastSentAt() {
-        return lastSentAt;
-    }
-
-    int sendsOn(LocalDate day) {
-        return day.equals(sendsDay) ? sendsThatDay : 0;
     }
 }

@@ -1,25 +1,24 @@
 package dev.shopstack.user.verification;
 
-import dev.shopstack.events.EventTypes;
-import dev.shopstack.events.Topics;
-import dev.shopstack.events.user.EmailVerificationRequested;
-import dev.shopstack.platform.outbox.Outbox;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.Emails;
 import dev.shopstack.user.account.User;
+import dev.shopstack.user.account.UserEvents;
 import dev.shopstack.user.account.UserRepository;
-import dev.shopstack.user.support.ApiProblem;
+import dev.shopstack.user.support.MailThrottle;
 import dev.shopstack.user.support.Secrets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Email verification with 6-digit one-time codes: stored hashed, short-lived, a few guesses each, a cool-down
- * between sends and a daily cap. Answers never tell whether an address has an account.
+ * Email verification with 6-digit one-time codes: stored hashed, short-lived, a few guesses each (counted
+ * atomically before comparing), at most one code per cool-down and a daily cap, per account and per target
+ * address. The code leaves user-service only sealed for notification-service. Answers never tell whether an
+ * address has an account, nor whether it is already verified.
  */
 @Service
 public class EmailVerificationService {
@@ -27,80 +26,103 @@ public class EmailVerificationService {
     private final EmailVerificationRepository verifications;
     private final UserRepository users;
     private final VerificationProperties properties;
-    private final Outbox outbox;
+    private final MailThrottle throttle;
+    private final UserEvents events;
     private final Clock clock;
 
     public EmailVerificationService(EmailVerificationRepository verifications, UserRepository users,
-            VerificationProperties properties, Outbox outbox, Clock clock) {
+            VerificationProperties properties, MailThrottle throttle, UserEvents events, Clock clock) {
         this.verifications = verifications;
         this.users = users;
         this.properties = properties;
-        this.outbox = outbox;
+        this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** A new code for the user's current address, replacing any earlier one. */
+    /**
+     * A new code for this address of the user (their own, or the pending one of an email change), replacing any
+     * earlier code, unless the cool-down or the daily cap of the account or of the address says no.
+     *
+     * @return whether a code was sent
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sendNewCode(User user) {
-        Instant now = clock.instant();
+    public boolean sendNewCode(User user, String address) {
+        if (!throttle.tryAcquire("verify-account:" + user.getId(), properties.resendCooldown(),
+                properties.maxSendsPerDay())
+                || !throttle.tryAcquire(MailThrottle.addressKey("verify-address", address),
+                        properties.resendCooldown(), properties.maxSendsPerDay())) {
+            return false;
+        }
+        Instant expiresAt = clock.instant().plus(properties.codeLifetime());
         String code = Secrets.newSixDigitCode();
         EmailVerification verification = verifications.findById(user.getId())
                 .orElseGet(() -> new EmailVerification(user.getId()));
-        Instant expiresAt = now.plus(properties.codeLifetime());
-        verification.renew(hash(user, code), now, expiresAt, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        verification.renew(address, hash(user.getId().toString(), code), expiresAt);
         verifications.save(verification);
-        outbox.publish(Topics.USER_EVENTS, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, user.getId().toString(),
-                new EmailVerificationRequested(user.getId().toString(), user.getEmail(), user.getFirstName(), code,
-                        expiresAt));
+        events.emailVerificationRequested(user, address, code, expiresAt);
+        return true;
     }
 
     /**
-     * Sends another code if the address has an unverified account and the cool-down and daily cap allow it.
-     * Silently does nothing otherwise, so the answer is the same for every address.
+     * Sends another code to an unverified account's address, or to an address an account is waiting to move to,
+     * when the limits allow it. Silently does nothing otherwise, so the answer is the same for every address.
      */
     @Transactional
     public void resend(String email) {
-        users.findByEmail(Emails.normalize(email))
-                .filter(user -> !user.isEmailVerified())
-                .filter(this::maySendAnother)
-                .ifPresent(this::sendNewCode);
+        String address = Emails.normalize(email);
+        users.findByEmail(address).filter(user -> !user.isEmailVerified())
+                .ifPresent(user -> sendNewCode(user, address));
+        users.findTop5ByPendingEmail(address).forEach(user -> sendNewCode(user, address));
     }
 
-    private boolean maySendAnother(User user) {
-        Instant now = clock.instant();
-        return verifications.findById(user.getId())
-                .map(v -> !now.isBefore(v.getLastSentAt().plus(properties.resendCooldown()))
-                        && v.sendsOn(LocalDate.ofInstant(now, ZoneOffset.UTC)) < properties.maxSendsPerDay())
-                .orElse(true);
-    }
-
-    /** Checks a code; a wrong guess is counted (and committed) before the request is refused. */
+    /**
+     * Checks a code for an address. Every guess is counted before the comparison; a code with too many guesses,
+     * an expired code, an address without a live code (unknown, or already verified) and a wrong code all get the
+     * same answer.
+     */
     @Transactional(noRollbackFor = ApiProblem.class)
     public void verify(String email, String code) {
-        User user = users.findByEmail(Emails.normalize(email)).orElseThrow(EmailVerificationService::invalidCode);
-        if (user.isEmailVerified()) {
-            return;
+        String address = Emails.normalize(email);
+        Instant now = clock.instant();
+        for (EmailVerification verification : verifications.findTop5ByEmail(address)) {
+            if (verifications.countGuess(verification.getUserId()) == 0
+                    || verifications.attempts(verification.getUserId()) > properties.maxGuesses()
+                    || !now.isBefore(verification.getExpiresAt())) {
+                continue;
+            }
+            if (Secrets.sameHash(verification.getCodeHash(), hash(verification.getUserId().toString(), code))) {
+                apply(verification);
+                return;
+            }
         }
-        EmailVerification verification = verifications.findById(user.getId())
-                .orElseThrow(EmailVerificationService::invalidCode);
-        if (clock.instant().isAfter(verification.getExpiresAt())
-                || verification.getAttempts() >= properties.maxGuesses()) {
-            throw ApiProblem.badRequest("verification-code-expired",
-                    "This code has expired or had too many wrong guesses. Request a new one.");
-        }
-        if (!Secrets.sameHash(verification.getCodeHash(), hash(user, code))) {
-            verification.countGuess();
-            throw invalidCode();
-        }
-        user.markEmailVerified();
-        verifications.delete(verification);
+        throw invalidCode();
     }
 
-    private static String hash(User user, String code) {
-        return Secrets.sha256(user.getId() + ":" + code);
+    private void apply(EmailVerification verification) {
+        User user = users.findById(verification.getUserId()).orElseThrow(EmailVerificationService::invalidCode);
+        String address = verification.getEmail();
+        verifications.delete(verification);
+        if (address.equals(user.getEmail())) {
+            user.markEmailVerified();
+        } else if (address.equals(user.getPendingEmail())) {
+            if (users.existsByEmail(address)) {
+                user.cancelEmailChange();
+                throw ApiProblem.of(ProblemType.EMAIL_TAKEN, "This email address belongs to another account by now.");
+            }
+            user.confirmPendingEmail();
+            users.flush(); // the unique index has the last word on a race with another account
+        } else {
+            throw invalidCode(); // the account has moved on to another address since the code was sent
+        }
+    }
+
+    private static String hash(String userId, String code) {
+        return Secrets.sha256(userId + ":" + code);
     }
 
     private static ApiProblem invalidCode() {
-        return ApiProblem.badRequest("invalid-verification-code", "The email or the code is not valid.");
+        return ApiProblem.of(ProblemType.INVALID_VERIFICATION_CODE,
+                "The email or the code is not valid, or the code has expired. Request a new one.");
     }
 }

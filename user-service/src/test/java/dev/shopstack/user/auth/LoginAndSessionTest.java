@@ -37,6 +37,10 @@ class LoginAndSessionTest extends ApiTestSupport {
         assertThat(jwt.getId()).isNotBlank();
         assertThat(jwt.getHeaders().get("kid")).isEqualTo(keys.active().getKeyID());
         assertThat(jwt.getExpiresAt()).isEqualTo(jwt.getIssuedAt().plusSeconds(900));
+        // ADR 0008: an RFC 9068 access token for the platform's API, naming its session
+        assertThat(jwt.getHeaders().get("typ")).isEqualTo("at+jwt");
+        assertThat(jwt.getAudience()).containsExactly("shopstack-api");
+        assertThat(jwt.getClaimAsString("sid")).isNotBlank();
 
         assertThat(api.login(account.username(), Api.PASSWORD)).hasStatusOk();
     }
@@ -109,6 +113,52 @@ class LoginAndSessionTest extends ApiTestSupport {
         var phoneAfter = api.login(account.username(), Api.PASSWORD); // still possible to log in again
         assertThat(phoneAfter).hasStatusOk();
         assertThat(api.refresh(tablet.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void logoutNeedsALiveRefreshToken() {
+        var account = api.registerVerified();
+        var first = api.tokens(account.username(), Api.PASSWORD);
+        String rotated = Api.json(api.refresh(first.refresh())).path("refreshToken").asString();
+        var other = api.tokens(account.username(), Api.PASSWORD);
+
+        // spent (rotated away), unknown, and, after the logout, revoked: 401, and nothing is ended by them
+        for (String dead : new String[] {first.refresh(), "made-up-token"}) {
+            var refused = api.post("/api/auth/logout",
+                    "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(dead));
+            assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED)
+                    .hasContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(api.post("/api/auth/logout", "{\"refreshToken\":\"%s\"}".formatted(rotated)))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.post("/api/auth/logout",
+                "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(rotated)))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        var refreshedOther = api.refresh(other.refresh());
+        assertThat(refreshedOther).hasStatusOk();
+
+        // expired: fifteen days after it was issued, a refresh token ends nothing any more
+        clock.advance(java.time.Duration.ofDays(15));
+        assertThat(api.post("/api/auth/logout", "{\"refreshToken\":\"%s\"}"
+                .formatted(Api.json(refreshedOther).path("refreshToken").asString())))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aSessionEndsThirtyDaysAfterItsLoginHoweverOftenItIsRefreshed() {
+        var account = api.registerVerified();
+        String refresh = api.tokens(account.username(), Api.PASSWORD).refresh();
+        for (int i = 0; i < 2; i++) {
+            clock.advance(java.time.Duration.ofDays(10));
+            var rotated = api.refresh(refresh);
+            assertThat(rotated).hasStatusOk();
+            refresh = Api.json(rotated).path("refreshToken").asString();
+        }
+        clock.advance(java.time.Duration.ofDays(10).plusMinutes(1)); // 30 days and a minute after the login
+
+        var refused = api.refresh(refresh); // only ten days old, but the session is over
+        assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.login(account.username(), Api.PASSWORD)).hasStatusOk();
     }
 
     @Test

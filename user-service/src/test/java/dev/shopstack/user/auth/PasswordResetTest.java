@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
 import dev.shopstack.user.ApiTestSupport;
-import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.util.UriComponentsBuilder;
 
 class PasswordResetTest extends ApiTestSupport {
 
-    private String requestLink(Api.Account account) {
+    private void request(Api.Account account) {
         assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))
                 .hasStatus(HttpStatus.ACCEPTED);
-        return events().await("user.password-reset-requested", account.id()).data().path("resetLink").asString();
     }
 
-    private static String token(String link) {
-        return UriComponentsBuilder.fromUri(URI.create(link)).build().getQueryParams().getFirst("token");
+    private String requestToken(Api.Account account) {
+        request(account);
+        return api.openResetToken(events().await("user.password-reset-requested", account.id()));
     }
 
     @Test
@@ -33,14 +32,14 @@ class PasswordResetTest extends ApiTestSupport {
     }
 
     @Test
-    void aResetLinkSetsANewPasswordOnceAndEndsEverySession() {
+    void aResetTokenSetsANewPasswordOnceAndEndsEverySession() {
         var account = api.registerVerified();
         var before = api.tokens(account.username(), Api.PASSWORD);
-        String link = requestLink(account);
-        assertThat(link).startsWith("http://localhost:3000/reset-password?token=");
+        String token = requestToken(account);
+        assertThat(events().await("user.password-reset-requested", account.id()).data().has("resetLink")).isFalse();
 
         assertThat(api.post("/api/auth/password-reset/confirm", """
-                {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(token(link))))
+                {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(token)))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
         assertThat(api.refresh(before.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -48,22 +47,21 @@ class PasswordResetTest extends ApiTestSupport {
         assertThat(api.login(account.username(), "a-brand-new-secret")).hasStatusOk();
         assertThat(events().await("user.password-changed", account.id()).data().path("email").asString())
                 .isEqualTo(account.email());
-        // the same link a second time
+        // the same token a second time
         assertThat(api.post("/api/auth/password-reset/confirm", """
-                {"token":"%s","newPassword":"yet-another-secret"}""".formatted(token(link))))
+                {"token":"%s","newPassword":"yet-another-secret"}""".formatted(token)))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
-    void aNewerRequestInvalidatesTheOlderLinkAndThePolicyApplies() {
+    void aNewerRequestInvalidatesTheOlderTokenAndThePolicyApplies() {
         var account = api.registerVerified();
-        String older = token(requestLink(account));
-        assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))
-                .hasStatus(HttpStatus.ACCEPTED);
+        String older = requestToken(account);
+        clock.advance(Duration.ofSeconds(61)); // past the cool-down
+        request(account);
         org.awaitility.Awaitility.await().until(
                 () -> events().all("user.password-reset-requested", account.id()).size() == 2);
-        String newer = token(events().await("user.password-reset-requested", account.id()).data()
-                .path("resetLink").asString());
+        String newer = api.openResetToken(events().await("user.password-reset-requested", account.id()));
 
         assertThat(api.post("/api/auth/password-reset/confirm", """
                 {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(older)))
@@ -75,5 +73,24 @@ class PasswordResetTest extends ApiTestSupport {
         assertThat(api.post("/api/auth/password-reset/confirm", """
                 {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(newer)))
                 .hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void resetMailsAreThrottledPerAddressAndAccountSilently() {
+        clock.keepWithinOneUtcDay(Duration.ofMinutes(10)); // the cap is per UTC day; the test moves six minutes
+        var account = api.registerVerified();
+        for (int i = 0; i < 3; i++) {
+            request(account); // 202 every time, one mail
+        }
+        events().await("user.password-reset-requested", account.id());
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            request(account);
+        }
+        // five a day: the first, then four after each cool-down, then nothing more today
+        org.awaitility.Awaitility.await().until(
+                () -> events().all("user.password-reset-requested", account.id()).size() == 5);
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(
+                () -> events().all("user.password-reset-requested", account.id()).size() == 5);
     }
 }

@@ -4,10 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
 import dev.shopstack.user.ApiTestSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class EmailVerificationTest extends ApiTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anUnverifiedAccountCannotLogInUntilTheCodeIsEntered() {
@@ -37,8 +50,9 @@ class EmailVerificationTest extends ApiTestSupport {
         var afterLimit = api.post("/api/auth/verify-email", """
                 {"email":"%s","code":"%s"}""".formatted(account.email(), code));
         assertThat(afterLimit).hasStatus(HttpStatus.BAD_REQUEST);
+        // the same answer as any other code that does not match (no oracle)
         assertThat(afterLimit).bodyJson().extractingPath("$.type")
-                .isEqualTo("https://shopstack.dev/problems/verification-code-expired");
+                .isEqualTo("https://shopstack.dev/problems/invalid-verification-code");
     }
 
     @Test
@@ -69,5 +83,74 @@ class EmailVerificationTest extends ApiTestSupport {
         assertThat(wrongAddress).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(wrongCode).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(Api.json(wrongAddress).path("detail")).isEqualTo(Api.json(wrongCode).path("detail"));
+    }
+
+    @Test
+    void fiftyParallelWrongGuessesCountAsFiftyAndTheRightCodeIsDeadAfterwards() throws Exception {
+        var account = api.register();
+        String code = api.latestCode(account);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        var start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/auth/verify-email", """
+                            {"email":"%s","code":"%s"}""".formatted(account.email(), guess))
+                            .getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(400);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT attempts FROM email_verifications WHERE user_id = ?", Integer.class,
+                account.id())).isEqualTo(50);
+        assertThat(api.post("/api/auth/verify-email", """
+                {"email":"%s","code":"%s"}""".formatted(account.email(), code))).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void anAlreadyVerifiedAddressAnswersLikeAnyOtherNonMatchingCode() {
+        var verified = api.registerVerified();
+        var unknown = api.post("/api/auth/verify-email", """
+                {"email":"nobody-else@example.test","code":"123456"}""");
+        var wasVerified = api.post("/api/auth/verify-email", """
+                {"email":"%s","code":"123456"}""".formatted(verified.email()));
+
+        assertThat(wasVerified).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(Api.json(wasVerified).path("type")).isEqualTo(Api.json(unknown).path("type"));
+        assertThat(Api.json(wasVerified).path("detail")).isEqualTo(Api.json(unknown).path("detail"));
+    }
+
+    @Test
+    void codesAreThrottledPerAccountAndPerAddressSilently() {
+        clock.keepWithinOneUtcDay(Duration.ofMinutes(10)); // the cap is per UTC day; the test moves six minutes
+        var account = api.register();
+        api.latestCode(account);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email())))
+                    .hasStatus(HttpStatus.ACCEPTED);
+        }
+        assertThat(events().all("user.email-verification-requested", account.id())).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(61));
+        api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email()));
+        Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).size() == 2);
+        // five a day: three more after each cool-down, then no more today
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email()));
+        }
+        Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).size() == 5);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(
+                () -> events().all("user.email-verification-requested", account.id()).size() == 5);
     }
 }

@@ -1,0 +1,79 @@
+package dev.shopstack.e2e.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.shopstack.local.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gateway limits sign-in to 5 a minute per client. Every browser signs in through the one web module, which
+ * passes each browser's address on: many people sign in without a 429, and a browser guessing passwords is stopped.
+ */
+@ExtendWith(BrowserStack.class)
+@Order(4)
+class SignInThrottleBrowserIT {
+
+    static final int PEOPLE = 8;
+    static final int GUESSES = 8;
+
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void launch() {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        BrowserStack.stopEarly(); // the last browser test class
+    }
+
+    @Test
+    void manyPeopleSignInThroughTheWebModuleWhileOneGuessingBrowserIsThrottled(LocalStack stack) {
+        var shop = new Shop(stack);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            people.add(shop.verifiedCustomer("crowd"));
+        }
+        for (String person : people) {
+            Page page = browsers.person(shop.web());
+            Shop.signIn(page, person, Shop.PASSWORD);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out " + person)))
+                    .isVisible();
+        }
+
+        Page guesser = browsers.person(shop.web());
+        String victim = people.get(0);
+        int refusedAt = -1;
+        for (int i = 1; i <= GUESSES && refusedAt < 0; i++) {
+            Shop.signIn(guesser, victim, "wrong-guess-" + i);
+            String error = guesser.locator("#page-error").textContent();
+            if (error.contains("Too many attempts")) {
+                refusedAt = i;
+                assertThat(error).containsPattern("try again in [0-9]+ (seconds?|minutes)");
+            } else {
+                assertThat(error).contains("wrong");
+            }
+        }
+        // 5 a minute, 5 at once: the 6th guess is refused (the 7th if a slow run let the bucket refill one)
+        assertThat(refusedAt).as("the guessing browser is throttled after its 5 allowed attempts").isBetween(6, 7);
+
+        // the next person through the same web module is not affected
+        Page latecomer = browsers.person(shop.web());
+        Shop.signIn(latecomer, people.get(1), Shop.PASSWORD);
+        assertThat(latecomer.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign out " + people.get(1)))).isVisible();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.shopstack.user.profile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopstack.platform.test.GeneratedPngs;
+import dev.shopstack.user.Api;
+import dev.shopstack.user.ApiTestSupport;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Issue 15: ten decompression bombs at once must leave user-service answering logins. */
+class AvatarBombTest extends ApiTestSupport {
+
+    private static final long MB = 1024 * 1024;
+
+    @Autowired
+    AvatarImages images;
+
+    private record Upload(int status, String contentType, long allocatedBytes) {
+    }
+
+    private MvcTestResult upload(byte[] picture, String accessToken) {
+        return mvc.put().uri("/api/users/me/avatar").multipart()
+                .file(new MockMultipartFile("file", "me.png", "image/png", picture))
+                .header("Authorization", "Bearer " + accessToken).exchange();
+    }
+
+    private MvcTestResult login(String clientAddress, String username) {
+        return mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"login\":\"%s\",\"password\":\"%s\"}".formatted(username, Api.PASSWORD))
+                .with(request -> {
+                    request.setRemoteAddr(clientAddress);
+                    return request;
+                }).exchange();
+    }
+
+    @Test
+    void tenBombsInParallelAreAllRefusedBeforeDecodingAndLoginsKeepAnswering() throws Exception {
+        var account = api.registerVerified();
+        String access = api.tokens(account.username(), Api.PASSWORD).access();
+        byte[] bomb = GeneratedPngs.bomb();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        var start = new CountDownLatch(1);
+        List<Future<Upload>> uploads = new ArrayList<>();
+        List<Future<Integer>> logins = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String client = "198.51.100." + (i + 1); // customers signing in from their own addresses
+                uploads.add(pool.submit(() -> {
+                    start.await();
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    var result = upload(bomb, access);
+                    return new Upload(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                            threads.getCurrentThreadAllocatedBytes() - before);
+                }));
+                logins.add(pool.submit(() -> {
+                    start.await();
+                    return login(client, account.username()).getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            long mostAllocated = 0;
+            for (Future<Upload> upload : uploads) {
+                Upload answer = upload.get();
+                assertThat(answer.status()).isEqualTo(413);
+                assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                mostAllocated = Math.max(mostAllocated, answer.allocatedBytes());
+            }
+            for (Future<Integer> login : logins) {
+                assertThat(login.get()).isEqualTo(200);
+            }
+            System.out.printf("10 parallel avatar bombs: all 413; at most %.1f MB allocated by one upload "
+                    + "(a decoded bomb is 305 MB); heap limit of this JVM %d MB%n", mostAllocated / (double) MB,
+                    Runtime.getRuntime().maxMemory() / MB);
+            assertThat(mostAllocated).isLessThan(16 * MB);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mvc.get().uri("/api/users/%s/avatar".formatted(account.id())).exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void whileEveryDecodeSlotIsBusyAnUploadGets503WithRetryAfter() throws Exception {
+        var account = api.registerVerified();
+        String access = api.tokens(account.username(), Api.PASSWORD).access();
+        byte[] picture = GeneratedPngs.black(300, 200, 8, 2);
+
+        images.decodeSlots().acquire(2); // two uploads being decoded
+        try {
+            var busy = upload(picture, access);
+            assertThat(busy).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
+        } finally {
+            images.decodeSlots().release(2);
+        }
+        assertThat(upload(picture, access)).hasStatusOk();
+    }
+}
