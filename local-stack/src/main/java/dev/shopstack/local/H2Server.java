@@ -25,7 +25,7 @@ final class H2Server {
 
     /** The local profile's URL options (platform-starter's shopstack-defaults.yml): a change there belongs here. */
     static final String URL_OPTIONS =
-            ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0";
+            ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     private final StackSettings settings;
     private final List<String> services;
