@@ -3,11 +3,8 @@ package dev.shopstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import dev.shopstack.e2e.web.Browsers;
 import dev.shopstack.local.LocalStack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +73,7 @@ class MonitoringIT {
                 // breaker (an empty instance list is not recorded): the page is the catalog's error budget
                 prometheus.awaitFiring("ShopstackErrorBudgetBurnFast", Map.of("route_group", "catalog"), FIRE);
                 System.out.println("monitoring: firing now " + prometheus.alerts("firing"));
-                screenshotAlertsPage(stack);
+                Browsers.screenshot(stack.prometheus() + "/alerts", "prometheus-alerts");
             } finally {
                 instances.stream().filter(name -> !stack.isRunning(name)).forEach(stack::start);
             }
@@ -219,27 +216,5 @@ class MonitoringIT {
     private static boolean isAllDown(Map<String, String> alert, Map<String, String> labels) {
         return "ShopstackAllReplicasDown".equals(alert.get("alertname"))
                 && alert.entrySet().containsAll(labels.entrySet());
-    }
-
-    /** Prometheus's alerts page in headless Chromium, for docs/operations.md; skipped without Chromium. */
-    private static void screenshotAlertsPage(LocalStack stack) {
-        Path chromium = Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            System.out.println("monitoring: no Chromium at " + chromium + ", no screenshot of the alerts page");
-            return;
-        }
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            var browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                    .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-            Page page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
-                    .setViewportSize(1400, 1000));
-            page.navigate(stack.prometheus() + "/alerts");
-            page.waitForLoadState();
-            page.waitForTimeout(2_000);
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(ROOT.resolve("docs/screenshots/prometheus-alerts.png")));
-            browser.close();
-        }
     }
 }

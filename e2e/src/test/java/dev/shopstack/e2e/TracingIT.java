@@ -2,6 +2,7 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.e2e.web.Browsers;
 import dev.shopstack.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -73,6 +74,7 @@ class TracingIT {
                 });
         assertThat(spans).as("the hand-over of the confirmation email")
                 .anySatisfy(span -> assertThat(span.path("name").asString()).isEqualTo("smtp send"));
+        Browsers.screenshot(stack.zipkin() + "/zipkin/traces/" + traceId, "zipkin-order-trace");
     }
 
     /** Zipkin's spans of the trace, or null while it knows none (404). */

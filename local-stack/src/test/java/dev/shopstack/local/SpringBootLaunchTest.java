@@ -59,8 +59,8 @@ class SpringBootLaunchTest {
         assertThat(order2.name()).isEqualTo("order-service-2");
         assertThat(order2.springArgs()).contains("--server.port=8183",
                 "--eureka.instance.instance-id=order-service:127.0.0.1:8183")
-                .contains("--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:9095/order-service/db;MODE=MySQL"
-                        + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0");
+                .contains("--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:9095/order-service/db"
+                        + H2Server.URL_OPTIONS);
         assertThat(order2.environment()).containsEntry("EUREKA_URL",
                 "http://eureka:local-eureka-password@127.0.0.1:8761/eureka/,"
                         + "http://eureka:local-eureka-password@127.0.0.1:8762/eureka/");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * Chromium from the operating system, driven by Playwright; nothing is downloaded. Without Chromium the browser tests
  * are skipped with a plain message, or fail with it when {@code -Dshop.browser-tests=required} (CI).
  */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium"));
     static final String MISSING = "Chromium is not installed at " + CHROMIUM + ": the browser tests need the "
@@ -71,6 +71,25 @@ final class Browsers implements AutoCloseable {
                 .setExtraHTTPHeaders(Map.of("X-Forwarded-For", nextAddress())));
         context.setDefaultTimeout(20_000);
         return context.newPage();
+    }
+
+    /**
+     * Another tool's page (Prometheus's alerts, a Zipkin trace) as docs/screenshots/{name}.png for docs/operations.md.
+     * A picture for the docs, not a check: without Chromium there is none.
+     */
+    public static void screenshot(String url, String name) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("no Chromium at " + CHROMIUM + ", no screenshot " + name);
+            return;
+        }
+        try (Browsers browsers = launch()) {
+            Page page = browsers.browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+            page.navigate(url);
+            page.waitForLoadState();
+            // both tools draw their page from JSON they fetch after the load
+            page.waitForTimeout(3_000);
+            Shop.screenshot(page, name);
+        }
     }
 
     static String nextAddress() {
