@@ -2,10 +2,12 @@ package dev.shopstack.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.platform.test.TestJwtConfiguration;
-import dev.shopstack.platform.test.TestJwts;
 import com.jayway.jsonpath.JsonPath;
 import com.stripe.StripeClient;
+import dev.shopstack.events.Topics;
+import dev.shopstack.platform.test.PublishedEvents;
+import dev.shopstack.platform.test.TestJwtConfiguration;
+import dev.shopstack.platform.test.TestJwts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.UnsupportedEncodingException;
@@ -27,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * One Spring context for all order-service API tests: the real service over MockMvc, H2 (or MariaDB in CI), an
@@ -50,7 +52,7 @@ public abstract class OrderApiTestSupport {
     protected static final long LAMP = 7;
     protected static final long DOLLAR_MUG = 99;
 
-    private static OrderEventsReader events;
+    private static PublishedEvents events;
 
     @DynamicPropertySource
     static void catalogInstance(DynamicPropertyRegistry registry) {
@@ -89,7 +91,7 @@ public abstract class OrderApiTestSupport {
         CATALOG.product(DOLLAR_MUG, "MUG-001", "Mug", "9.00", "USD", 10);
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         if (events == null) {
-            events = new OrderEventsReader(brokers);
+            events = new PublishedEvents(brokers, Topics.ORDER_EVENTS);
         }
     }
 
@@ -101,7 +103,7 @@ public abstract class OrderApiTestSupport {
         }
     }
 
-    protected OrderEventsReader events() {
+    protected PublishedEvents events() {
         return events;
     }
 

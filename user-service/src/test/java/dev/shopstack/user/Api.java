@@ -3,6 +3,7 @@ package dev.shopstack.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.sealing.EventSeal;
+import dev.shopstack.platform.test.PublishedEvents;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,10 +25,10 @@ public final class Api {
     }
 
     private final MockMvcTester mvc;
-    private final UserEvents events;
+    private final PublishedEvents events;
     private final EventSeal seal;
 
-    public Api(MockMvcTester mvc, UserEvents events, EventSeal seal) {
+    public Api(MockMvcTester mvc, PublishedEvents events, EventSeal seal) {
         this.mvc = mvc;
         this.events = events;
         this.seal = seal;
@@ -61,12 +62,12 @@ public final class Api {
         return openCode(events.await("user.email-verification-requested", account.id()));
     }
 
-    public String openCode(UserEvents.Event event) {
+    public String openCode(PublishedEvents.Event event) {
         return seal.open(event.type(), event.key(), event.data().path("sealedCode").asString());
     }
 
     /** The reset token of a {@code user.password-reset-requested} event, opened as notification-service does. */
-    public String openResetToken(UserEvents.Event event) {
+    public String openResetToken(PublishedEvents.Event event) {
         return seal.open(event.type(), event.key(), event.data().path("sealedToken").asString());
     }
 

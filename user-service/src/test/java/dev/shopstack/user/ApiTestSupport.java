@@ -1,6 +1,8 @@
 package dev.shopstack.user;
 
+import dev.shopstack.events.Topics;
 import dev.shopstack.platform.sealing.EventSeal;
+import dev.shopstack.platform.test.PublishedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +13,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @UserApiTest
 public abstract class ApiTestSupport {
 
-    private static UserEvents events;
+    private static PublishedEvents events;
 
     @Autowired
     protected MockMvcTester mvc;
@@ -30,12 +32,12 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void wireApi() {
         if (events == null) {
-            events = new UserEvents(brokers);
+            events = new PublishedEvents(brokers, Topics.USER_EVENTS, Topics.SESSION_REVOCATIONS);
         }
         api = new Api(mvc, events, seal);
     }
 
-    protected UserEvents events() {
+    protected PublishedEvents events() {
         return events;
     }
 

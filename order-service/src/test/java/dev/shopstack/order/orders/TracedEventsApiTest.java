@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
+import dev.shopstack.events.order.OrderCancelled;
 import dev.shopstack.events.user.UserDeleted;
 import dev.shopstack.order.OrderApiTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +60,14 @@ class TracedEventsApiTest extends OrderApiTestSupport {
 
     @Test
     void anEventWrittenOutsideATraceLeavesWithoutOne() {
-        String key = UUID.randomUUID().toString();
+        // a row as a job writes it: no traceparent column
+        String order = UUID.randomUUID().toString();
+        var event = CloudEvent.of("/order-service", EventTypes.ORDER_CANCELLED, order, new OrderCancelled(order,
+                UUID.randomUUID().toString(), "ada@example.test", "not paid within 14 minutes", Instant.now()));
         jdbc.update("INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
-                        + "VALUES (?, 'order-events', ?, 'test', '{\"type\": \"test\"}', ?)",
-                UUID.randomUUID().toString(), key, Timestamp.from(Instant.now()));
-        var untraced = events().await("test", key);
+                        + "VALUES (?, 'order-events', ?, ?, ?, ?)",
+                event.id(), order, event.type(), json.writeValueAsString(event), Timestamp.from(event.time()));
+        var untraced = events().await(EventTypes.ORDER_CANCELLED, order);
         assertThat(untraced.headers()).containsKey("ce_type").doesNotContainKey("traceparent");
     }
 

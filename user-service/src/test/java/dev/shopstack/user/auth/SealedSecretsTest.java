@@ -2,9 +2,9 @@ package dev.shopstack.user.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.ApiTestSupport;
-import dev.shopstack.user.UserEvents;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,13 +29,13 @@ class SealedSecretsTest extends ApiTestSupport {
     @Test
     void theTopicAndTheOutboxHoldNoUsableCodeOrTokenOnlySealedOnes() {
         var account = api.register();
-        UserEvents.Event verification = events().await("user.email-verification-requested", account.id());
+        PublishedEvents.Event verification = events().await("user.email-verification-requested", account.id());
         String code = api.openCode(verification);
         assertThat(api.post("/api/auth/verify-email", """
                 {"email":"%s","code":"%s"}""".formatted(account.email(), code))).hasStatusOk();
         assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))
                 .hasStatus(HttpStatus.ACCEPTED);
-        UserEvents.Event reset = events().await("user.password-reset-requested", account.id());
+        PublishedEvents.Event reset = events().await("user.password-reset-requested", account.id());
         String token = api.openResetToken(reset);
 
         assertThat(verification.data().path("sealedCode").asString()).startsWith("v1.");

@@ -3,9 +3,9 @@ package dev.shopstack.user.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTParser;
+import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.ApiTestSupport;
-import dev.shopstack.user.UserEvents;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,10 @@ class SessionRevocationTest extends ApiTestSupport {
     }
 
     /** The next revocation of this user after the ones already seen. */
-    private UserEvents.Event nextRevocation(Api.Account account, int seenBefore) {
+    private PublishedEvents.Event nextRevocation(Api.Account account, int seenBefore) {
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> revocations(account).size() > seenBefore);
-        UserEvents.Event event = revocations(account).get(seenBefore);
+        PublishedEvents.Event event = revocations(account).get(seenBefore);
         assertThat(event.topic()).isEqualTo("session-revocations");
         assertThat(event.key()).isEqualTo(account.id());
         assertThat(event.data().path("userId").asString()).isEqualTo(account.id());
@@ -48,15 +48,15 @@ class SessionRevocationTest extends ApiTestSupport {
         return event;
     }
 
-    private List<UserEvents.Event> revocations(Api.Account account) {
+    private List<PublishedEvents.Event> revocations(Api.Account account) {
         return events().all("user.sessions-revoked", account.id());
     }
 
-    private static List<String> sessions(UserEvents.Event event) {
+    private static List<String> sessions(PublishedEvents.Event event) {
         return event.data().path("sessionIds").valueStream().map(node -> node.asString()).sorted().toList();
     }
 
-    private static String reason(UserEvents.Event event) {
+    private static String reason(PublishedEvents.Event event) {
         return event.data().path("reason").asString();
     }
 

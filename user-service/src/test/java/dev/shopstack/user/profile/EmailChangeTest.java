@@ -2,9 +2,9 @@ package dev.shopstack.user.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.ApiTestSupport;
-import dev.shopstack.user.UserEvents;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class EmailChangeTest extends ApiTestSupport {
                 .header("Authorization", "Bearer " + token).exchange();
     }
 
-    private UserEvents.Event codeFor(Api.Account account, String address) {
+    private PublishedEvents.Event codeFor(Api.Account account, String address) {
         Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).stream()
                 .anyMatch(e -> e.data().path("email").asString().equals(address)));
         return events().all("user.email-verification-requested", account.id()).stream()
