@@ -2,6 +2,7 @@ package dev.shopstack.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -10,23 +11,26 @@ import reactor.core.publisher.Mono;
 /**
  * A token bucket per route and key, for a single gateway (no Redis). Memory is bounded: at most {@code maxKeys}
  * buckets, and a bucket untouched for longer than it takes to refill is dropped (a fresh one is identical). Limits are
- * fixed per instance (one bean per tier), so there is no per-route configuration.
+ * fixed per instance (one bean per tier), so there is no per-route configuration. Time is the {@code ticker}'s
+ * monotonic nanoseconds ({@link Ticker#systemTicker()} in service), for the buckets and their expiry alike.
  */
 final class InMemoryRateLimiter implements RateLimiter<Object> {
 
     private final RateLimitProperties.Limit limit;
     private final Cache<String, Bucket> buckets;
+    private final Ticker ticker;
 
-    InMemoryRateLimiter(RateLimitProperties.Limit limit, long maxKeys) {
+    InMemoryRateLimiter(RateLimitProperties.Limit limit, long maxKeys, Ticker ticker) {
         this.limit = limit;
+        this.ticker = ticker;
         Duration idle = limit.timeToFull().plusSeconds(1);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).ticker(ticker).build();
     }
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
-        Bucket bucket = buckets.get(routeId + '|' + id, key -> new Bucket(limit.burst(), System.nanoTime()));
-        long retryAfterSeconds = bucket.take(limit, System.nanoTime());
+        Bucket bucket = buckets.get(routeId + '|' + id, key -> new Bucket(limit.burst(), ticker.read()));
+        long retryAfterSeconds = bucket.take(limit, ticker.read());
         return Mono.just(retryAfterSeconds == 0 ? new Response(true, Map.of())
                 : new Response(false, Map.of("Retry-After", Long.toString(retryAfterSeconds))));
     }

@@ -1,5 +1,6 @@
 package dev.shopstack.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.shopstack.gateway.web.EdgeProperties;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -54,7 +55,7 @@ class RateLimitConfiguration {
     private RateLimiter<?> limiter(String tier, RateLimitProperties.Limit limit) {
         return properties.redis()
                 ? RedisTokenBucketRateLimiter.of(properties.namespace() + ':' + tier, limit)
-                : new InMemoryRateLimiter(limit, properties.maxKeys());
+                : new InMemoryRateLimiter(limit, properties.maxKeys(), Ticker.systemTicker());
     }
 
     /** A signed-in user is limited as one, wherever they connect from; anyone else per client address. */

@@ -1,4 +1,4 @@
-package dev.shopstack.user.registration;
+package dev.shopstack.user.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.shopstack.user.auth;
+package dev.shopstack.user.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package dev.shopstack.user;
+package dev.shopstack.user.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.user.token.SigningKeys;
+import dev.shopstack.user.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

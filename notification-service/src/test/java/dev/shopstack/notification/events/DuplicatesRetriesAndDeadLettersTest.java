@@ -32,7 +32,12 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
-class ExactlyOnceAndFailureTest extends IntegrationTest {
+/**
+ * A duplicate of an event sends no second email (deduplicated by event id; delivery is at-least-once, see
+ * docs/events.md "Idempotency"); a failed send is retried, then dead-lettered, and a malformed event is dead-lettered
+ * at once.
+ */
+class DuplicatesRetriesAndDeadLettersTest extends IntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
