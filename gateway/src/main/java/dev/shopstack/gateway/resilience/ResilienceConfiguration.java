@@ -21,21 +21,16 @@ class ResilienceConfiguration {
      */
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(ResilienceProperties properties) {
-        CircuitBreakerConfig config = breakerConfig(properties);
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(config).build());
-    }
-
-    static CircuitBreakerConfig breakerConfig(ResilienceProperties properties) {
-        return CircuitBreakerConfig.custom()
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRateThreshold())
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumNumberOfCalls())
                 .waitDurationInOpenState(properties.waitInOpenState())
-                .maxWaitDurationInHalfOpenState(properties.maxWaitInHalfOpenState())
                 .recordException(error -> !(error instanceof ResponseStatusException rse
                         && rse.getStatusCode().is4xxClientError()))
                 .ignoreExceptions(NotFoundException.class)
                 .build();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(config).build());
     }
 }

@@ -12,15 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slidingWindowSize how many recent calls the failure rate is computed over
  * @param minimumNumberOfCalls calls needed before the rate is judged at all
  * @param waitInOpenState how long an open circuit answers 503 at once before letting trial calls through
- * @param maxWaitInHalfOpenState how long the trial calls may take before the circuit opens again: a trial call that
- *        never reports back (a request cancelled by its client) would otherwise hold its permit for ever, and with
- *        every permit held the circuit stays half-open and refuses everyone
  */
 @ConfigurationProperties("shop.gateway.circuit-breaker")
 public record ResilienceProperties(
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumNumberOfCalls,
-        @DefaultValue("10s") Duration waitInOpenState,
-        @DefaultValue("10s") Duration maxWaitInHalfOpenState) {
+        @DefaultValue("10s") Duration waitInOpenState) {
 }
