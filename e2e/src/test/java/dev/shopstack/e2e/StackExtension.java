@@ -91,6 +91,7 @@ public class StackExtension implements ParameterResolver {
             }
             LocalStack stack = LocalStack.start(settings);
             System.out.println(stack.summary());
+            StackWarmup.run(stack, settings.replicas());
             return new StartedStack(stack);
         }
 
