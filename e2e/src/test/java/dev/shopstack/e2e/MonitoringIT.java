@@ -73,7 +73,7 @@ class MonitoringIT {
                 // breaker (an empty instance list is not recorded): the page is the catalog's error budget
                 prometheus.awaitFiring("ShopstackErrorBudgetBurnFast", Map.of("route_group", "catalog"), FIRE);
                 System.out.println("monitoring: firing now " + prometheus.alerts("firing"));
-                Browsers.screenshot(stack.prometheus() + "/alerts", "prometheus-alerts");
+                Browsers.screenshot(alertsPage(stack.prometheus()), "prometheus-alerts");
             } finally {
                 instances.stream().filter(name -> !stack.isRunning(name)).forEach(stack::start);
             }
@@ -83,6 +83,12 @@ class MonitoringIT {
             browsing.set(false);
             traffic.join();
         }
+    }
+
+    /** Debian's package serves the classic UI under /classic; a release build serves its own UI at /alerts. */
+    private static String alertsPage(String prometheus) {
+        String classic = prometheus + "/classic/alerts";
+        return Http.get(classic).statusCode() == 200 ? classic : prometheus + "/alerts";
     }
 
     @Test

@@ -45,7 +45,8 @@ final class Summary {
             links.add(new Link("Traces (Zipkin)", host + ports.zipkin()));
         }
         if (parts.containsKey(LocalStack.PROMETHEUS)) {
-            links.add(new Link("Prometheus (alerts: /alerts)", host + ports.prometheus()));
+            links.add(new Link("Prometheus (alerts: /classic/alerts, or /alerts for a release build)",
+                    host + ports.prometheus()));
         }
         links.add(new Link("SMTP", settings.hostAddress() + ":" + ports.smtp()));
         links.add(new Link("Kafka", settings.hostAddress() + ":" + ports.kafka()));
