@@ -30,6 +30,17 @@ final class PrometheusApi {
         return "scalar".equals(data.path("resultType").asString()) ? 1 : data.path("result").size();
     }
 
+    /** The sum of an instant query's values now: 0 when it returns no series. */
+    double sum(String promql) {
+        var response = Http.get(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        double sum = 0;
+        for (JsonNode series : Http.json(response).path("data").path("result")) {
+            double value = Double.parseDouble(series.path("value").get(1).asString());
+            sum += Double.isNaN(value) ? 0 : value;
+        }
+        return sum;
+    }
+
     /** The alerts in a state ({@code pending}, {@code firing}), each as its labels. */
     List<Map<String, String>> alerts(String state) {
         List<Map<String, String>> alerts = new ArrayList<>();
