@@ -9,8 +9,8 @@ import java.util.UUID;
  * a test's burst of twelve parallel orders as the stack's first orders ran into the gateway's and the order
  * service's timeouts. The tests check what a shop does, not how its first minute after a deploy feels; a rollout
  * gates traffic on readiness the same way. The journey uses its own product and customer and cancels its orders,
- * so no test's stock or mailbox sees it. It checks nothing: a slow answer here is what it is for, and the tests
- * assert.
+ * so no test's stock or mailbox sees it (a test that counts all emails of a time window, like MonitoringIT's, must
+ * count them first). It checks nothing: a slow answer here is what it is for, and the tests assert.
  */
 final class StackWarmup {
 
