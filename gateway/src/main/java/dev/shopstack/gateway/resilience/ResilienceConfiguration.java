@@ -4,20 +4,20 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
-import org.springframework.cloud.gateway.support.NotFoundException;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.ResponseStatusException;
 
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = InstanceLoadBalancing.class)
 class ResilienceConfiguration {
 
     /**
-     * Defaults for every service's breaker. Client errors (4xx) are the caller's fault and are not recorded. "No
-     * instance in discovery" is ignored: it fails fast by itself, and recording it (a gateway started before the
-     * services, a service scaled from zero) opened the breaker just as the first instance arrived, so everyone got
-     * 503 for another 10 s. The TimeLimiter is switched off in application.yml: each route's own response timeout
-     * bounds the call.
+     * Defaults for every instance's breaker. Client errors (4xx) are the caller's fault and are not recorded. An open
+     * circuit turns half-open on its own after its wait: the load balancer no longer sends it calls, so no call would
+     * otherwise ask for that transition. The TimeLimiter is switched off in application.yml: each route's own response
+     * timeout bounds the call.
      */
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(ResilienceProperties properties) {
@@ -26,9 +26,10 @@ class ResilienceConfiguration {
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumNumberOfCalls())
                 .waitDurationInOpenState(properties.waitInOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(properties.trialCallsWhenHalfOpen())
                 .recordException(error -> !(error instanceof ResponseStatusException rse
                         && rse.getStatusCode().is4xxClientError()))
-                .ignoreExceptions(NotFoundException.class)
                 .build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(config).build());

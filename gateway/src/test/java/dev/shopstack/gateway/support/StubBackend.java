@@ -20,10 +20,16 @@ public final class StubBackend implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Headers> requests = new ConcurrentHashMap<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
 
     public StubBackend(String jwks) {
+        this(jwks, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. to bring back an instance that discovery still lists. */
+    public StubBackend(String jwks, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -35,6 +41,7 @@ public final class StubBackend implements AutoCloseable {
     private void handle(HttpExchange exchange, String jwks) throws IOException {
         String path = exchange.getRequestURI().getPath();
         exchange.getRequestBody().readAllBytes();
+        served.incrementAndGet();
         requests.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
         if (path.endsWith("/slow")) {
             try {
@@ -63,6 +70,11 @@ public final class StubBackend implements AutoCloseable {
     /** The headers of the last request for {@code "GET /api/orders"}, or null if none arrived. */
     public Headers lastRequest(String methodAndPath) {
         return requests.get(methodAndPath);
+    }
+
+    /** How many requests arrived, of any kind. */
+    public int served() {
+        return served.get();
     }
 
     /** How often the JWKS was requested. */

@@ -1,7 +1,6 @@
 package dev.shopstack.gateway.resilience;
 
 import java.util.concurrent.TimeoutException;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -14,23 +13,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A Resilience4j circuit breaker per service around every proxied call, with a fallback that names the service:
- * 503 when it cannot be reached (no instance, connection refused, circuit open), 504 when it did not answer within
- * the route's timeout. A service's own error responses pass through untouched and do not trip the breaker.
+ * Turns a failed proxied call into an answer that names the service: 503 when it cannot be reached (no instance,
+ * connection refused, every instance's circuit open), 504 when it did not answer within the route's timeout. A
+ * service's own error responses pass through untouched.
  * <p>
- * A global filter rather than a {@code CircuitBreaker} filter on each route: the breaker is per service (several
- * routes lead to user-service), and no {@code forward:} fallback endpoint is exposed. It runs after the route filters
- * (rate limiting, retry), so refused or retried requests are counted correctly, and before load balancing, so "no
- * instance" counts as a failure.
+ * It runs after the route filters and before load balancing, so "no instance" is answered here too, and the route's
+ * Retry filter sees the mapped error with its cause (a refused connection or an open circuit is retried on the next
+ * instance for idempotent reads).
  */
 @Component
-class ServiceCircuitBreakerFilter implements GlobalFilter, Ordered {
-
-    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
-
-    ServiceCircuitBreakerFilter(ReactiveCircuitBreakerFactory<?, ?> breakers) {
-        this.breakers = breakers;
-    }
+class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -39,7 +31,7 @@ class ServiceCircuitBreakerFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         String service = serviceOf(route);
-        return breakers.create(service).run(chain.filter(exchange), error -> Mono.error(fallback(service, error)));
+        return chain.filter(exchange).onErrorMap(error -> answerFor(service, error));
     }
 
     /** {@code lb://user-service} names the service; a fixed URL is named by its route. */
@@ -47,7 +39,7 @@ class ServiceCircuitBreakerFilter implements GlobalFilter, Ordered {
         return "lb".equals(route.getUri().getScheme()) ? route.getUri().getHost() : route.getId();
     }
 
-    private static Throwable fallback(String service, Throwable error) {
+    private static Throwable answerFor(String service, Throwable error) {
         if (error instanceof ResponseStatusException rse && rse.getStatusCode().is4xxClientError()) {
             return error; // the request's own fault (e.g. body too large while streaming), not the service's
         }
