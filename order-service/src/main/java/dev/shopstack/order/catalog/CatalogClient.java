@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.net.ConnectException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -94,9 +95,21 @@ public class CatalogClient {
                 throw new CatalogUnavailableException("catalog-service answered " + response.getStatusCode(), null);
             });
         } catch (RestClientException | IllegalStateException e) {
-            // timeouts, refused connections, no instance in discovery
+            if (refused(e)) {
+                throw new CatalogInstanceRefusedException("a catalog-service instance refused the connection", e);
+            }
+            // timeouts, no instance in discovery
             throw new CatalogUnavailableException("catalog-service is not reachable: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean refused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem readProblem(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) {
