@@ -99,6 +99,16 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
                 List.copyOf(args), Map.copyOf(env));
     }
 
+    /**
+     * The arguments of this application's start-up cache training run: its own, but on its database file as in
+     * single mode. Training stops right after the context refresh and runs before any part of the stack, so in
+     * replica mode the H2 server that later serves those files is not up yet; the classes loaded are the same.
+     */
+    List<String> trainingArgs() {
+        String h2Server = "--spring.datasource.url=jdbc:h2:tcp:";
+        return springArgs.stream().filter(arg -> !arg.startsWith(h2Server)).toList();
+    }
+
     /** Every discovery peer, first the primary: what every client's {@code defaultZone} holds. */
     static String clientZones(StackSettings settings) {
         int peers = settings.replicas() > 1 ? 2 : 1;

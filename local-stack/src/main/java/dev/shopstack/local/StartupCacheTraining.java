@@ -91,7 +91,7 @@ final class StartupCacheTraining {
                 continue;
             }
             try {
-                runs.add(cache.train(entry, jars.get(name), app.jvmOptions(), app.springArgs(), app.environment(),
+                runs.add(cache.train(entry, jars.get(name), app.jvmOptions(), app.trainingArgs(), app.environment(),
                         logsDir.resolve(name + "-training.log")));
             } catch (UncheckedIOException e) {
                 say.accept("No start-up cache for " + name + ", it starts from its jar: " + e.getMessage());

@@ -69,6 +69,14 @@ class SpringBootLaunchTest {
     }
 
     @Test
+    void inReplicaModeTheStartupCacheTrainsOnTheDatabaseFileBecauseTheH2ServerIsNotUpYet() {
+        SpringBootLaunch order = launch(StackSettingsTest.settings(Map.of()).withReplicas(2), "order-service", 1);
+
+        assertThat(order.trainingArgs()).noneMatch(arg -> arg.startsWith("--spring.datasource"))
+                .contains("--shop.data-dir=" + StackSettingsTest.settings(Map.of()).dataDir(), "--server.port=8083");
+    }
+
+    @Test
     void aSingleInstanceKeepsTheLocalProfilesEmbeddedDatabase() {
         SpringBootLaunch order = launch(StackSettingsTest.settings(Map.of()), "order-service", 1);
 
