@@ -2,26 +2,14 @@ package dev.shopstack.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.platform.test.TestJwtConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * Every error carries a type from the catalogue (docs/errors.md); the API document lists neither /error nor the
  * resolved caller.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class ProblemTypesApiTest {
-
-    @Autowired
-    MockMvcTester mvc;
+class ProblemTypesApiTest extends IntegrationTestSupport {
 
     @Test
     void aMissingCategoryIsANotFoundProblemFromTheCatalogue() {

@@ -5,6 +5,7 @@ import dev.shopstack.catalog.category.CategoryRepository;
 import dev.shopstack.catalog.product.Product;
 import dev.shopstack.catalog.product.ProductRepository;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Test data for the catalog's tests: a clean database (H2 or MariaDB) and small builders. */
@@ -37,7 +38,7 @@ public class TestCatalog {
     }
 
     public Product product(String sku, String name, Category category, String price, int stock) {
-        return products.save(new Product(sku, name, category, new BigDecimal(price), "EUR", stock));
+        return products.save(new Product(sku, name, category, new BigDecimal(price), "EUR", stock, Instant.now()));
     }
 
     public int stockOf(long productId) {

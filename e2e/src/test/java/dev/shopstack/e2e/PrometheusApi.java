@@ -19,26 +19,30 @@ final class PrometheusApi {
         this.base = base;
     }
 
-    /** How many series (or 1 for a scalar) an instant query returns now; fails on a query Prometheus rejects. */
+    /** How many series (or 1 for a scalar) an instant query returns now. */
     int seriesCount(String promql) {
-        var response = Http.get(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        JsonNode body = Http.json(response);
-        if (response.statusCode() != 200 || !"success".equals(body.path("status").asString())) {
-            throw new AssertionError("Prometheus rejected " + promql + ": " + response.body());
-        }
-        JsonNode data = body.path("data");
+        JsonNode data = query(promql);
         return "scalar".equals(data.path("resultType").asString()) ? 1 : data.path("result").size();
     }
 
     /** The sum of an instant query's values now: 0 when it returns no series. */
     double sum(String promql) {
-        var response = Http.get(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         double sum = 0;
-        for (JsonNode series : Http.json(response).path("data").path("result")) {
+        for (JsonNode series : query(promql).path("result")) {
             double value = Double.parseDouble(series.path("value").get(1).asString());
             sum += Double.isNaN(value) ? 0 : value;
         }
         return sum;
+    }
+
+    /** An instant query's {@code data}; fails on a query Prometheus rejects. */
+    private JsonNode query(String promql) {
+        var response = Http.get(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        JsonNode body = Http.json(response);
+        if (response.statusCode() != 200 || !"success".equals(body.path("status").asString())) {
+            throw new AssertionError("Prometheus rejected " + promql + ": " + response.body());
+        }
+        return body.path("data");
     }
 
     /** The alerts in a state ({@code pending}, {@code firing}), each as its labels. */

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(TestJwtConfiguration.class)
 // no topics: the service declares its own (shop.kafka.topics); one it forgot would get the broker default, 1
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-public abstract class IntegrationTest {
+public abstract class IntegrationTestSupport {
 
     private static final int SMTP_PORT = freePort();
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
  * ADR 0008 in a servlet service: only access tokens of the platform's shape pass, and a token stops working within
  * seconds of its session's revocation reaching the (embedded) broker.
  */
-class AccessTokenApiTest extends OrderApiTestSupport {
+class AccessTokenApiTest extends IntegrationTestSupport {
 
     private int status(String token) {
         return mvc.get().uri("/api/orders").header("Authorization", "Bearer " + token).exchange()

@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @Import(TestJwtConfiguration.class)
 @EmbeddedKafka(partitions = 1, topics = {"order-events", "user-events", "session-revocations"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-public abstract class OrderApiTestSupport {
+public abstract class IntegrationTestSupport {
 
     protected static final CatalogStub CATALOG = new CatalogStub();
     /** The real payment-sandbox (a process), reached through a proxy the provider-down tests can cut. */

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * at it exactly as order-service points it at the sandbox or at api.stripe.com.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class SandboxTestSupport {
+public abstract class IntegrationTestSupport {
 
     public static final String SECRET_KEY = "sk_test_sandbox_local";
     public static final String WEBHOOK_SECRET = "whsec_sandbox_local";
@@ -63,7 +63,7 @@ public abstract class SandboxTestSupport {
 
     /** The webhooks received about a PaymentIntent, checked with stripe-java's own signature check. */
     protected static List<Event> eventsAbout(String paymentIntent) {
-        return RECEIVER.about(paymentIntent).stream().map(SandboxTestSupport::verified).toList();
+        return RECEIVER.about(paymentIntent).stream().map(IntegrationTestSupport::verified).toList();
     }
 
     protected static Event verified(WebhookReceiver.Received request) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The contract: stripe-java, pointed at the sandbox, gets answers that deserialize into its own model classes with
  * the fields an integration reads, and Stripe's errors as stripe-java's own exceptions.
  */
-class StripeContractTest extends SandboxTestSupport {
+class StripeContractTest extends IntegrationTestSupport {
 
     @Test
     void theSandboxSpeaksTheApiVersionOfTheStripeJavaRelease() {

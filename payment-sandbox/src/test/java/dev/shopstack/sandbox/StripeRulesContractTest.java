@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The rules stripe-java meets at the sandbox as at Stripe: amounts per currency, idempotency keys, one charge per
  * payment however the confirms race, and Stripe's errors as stripe-java's own exceptions.
  */
-class StripeRulesContractTest extends SandboxTestSupport {
+class StripeRulesContractTest extends IntegrationTestSupport {
 
     @Test
     void zeroDecimalCurrenciesTakeWholeUnitsAndStripesMinimums() throws Exception {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * any change, rendered in stripe-java's API version so the event's object deserializes, retried until a 2xx, in
  * order per PaymentIntent; and the test hooks that hold, lose and replay them.
  */
-class WebhookContractTest extends SandboxTestSupport {
+class WebhookContractTest extends IntegrationTestSupport {
 
     @Test
     void aPaymentSendsSignedEventsInOrderWhoseObjectsDeserialize() throws Exception {
@@ -87,7 +87,7 @@ class WebhookContractTest extends SandboxTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.about(intent.getId()).size() >= 5);
         List<WebhookReceiver.Received> received = RECEIVER.about(intent.getId());
-        List<Event> events = received.stream().map(SandboxTestSupport::verified).toList();
+        List<Event> events = received.stream().map(IntegrationTestSupport::verified).toList();
 
         assertThat(types(events)).containsExactly("payment_intent.created", "payment_intent.created",
                 "payment_intent.created", "charge.succeeded", "payment_intent.succeeded");

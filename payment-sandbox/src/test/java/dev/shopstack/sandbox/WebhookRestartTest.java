@@ -50,7 +50,7 @@ class WebhookRestartTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.about(intentId).size()
                     >= refusedBeforeRestart + 3);
             var afterRestart = RECEIVER.about(intentId).subList(refusedBeforeRestart, refusedBeforeRestart + 3);
-            assertThat(afterRestart.stream().map(SandboxTestSupport::verified).map(Event::getType))
+            assertThat(afterRestart.stream().map(IntegrationTestSupport::verified).map(Event::getType))
                     .containsExactly("payment_intent.created", "charge.succeeded", "payment_intent.succeeded");
             assertThat(client(second).v1().paymentIntents().retrieve(intentId).getStatus()).isEqualTo("succeeded");
         }
@@ -69,7 +69,7 @@ class WebhookRestartTest {
 
     private static StripeClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return StripeClient.builder().setApiKey(SandboxTestSupport.SECRET_KEY)
+        return StripeClient.builder().setApiKey(IntegrationTestSupport.SECRET_KEY)
                 .setApiBase("http://localhost:" + port).setMaxNetworkRetries(0).build();
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Wires the API helper and an event reader for a test class. */
 @UserApiTest
-public abstract class ApiTestSupport {
+public abstract class IntegrationTestSupport {
 
     private static PublishedEvents events;
 

@@ -65,7 +65,7 @@ public class Product {
     }
 
     public Product(String sku, String name, Category category, BigDecimal price, String currency,
-            int stockQuantity) {
+            int stockQuantity, Instant now) {
         this.sku = sku;
         this.name = name;
         this.category = category;
@@ -73,7 +73,7 @@ public class Product {
         this.currency = currency;
         this.stockQuantity = stockQuantity;
         this.active = true;
-        this.createdAt = now();
+        this.createdAt = wholeSeconds(now);
         this.updatedAt = createdAt;
     }
 
@@ -115,16 +115,16 @@ public class Product {
         this.imageUrl = blankToNull(imageUrl);
     }
 
-    void touch() {
-        this.updatedAt = now();
+    void touch(Instant now) {
+        this.updatedAt = wholeSeconds(now);
     }
 
     /**
      * Whole seconds, so a write answers what a later read shows on every database (MySQL Connector/J drops
      * fractions of a second when it talks to MariaDB).
      */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static Instant wholeSeconds(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import dev.shopstack.platform.errors.ApiProblem;
 import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.catalog.category.Category;
 import dev.shopstack.catalog.category.CategoryRepository;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -16,10 +17,12 @@ public class ProductService {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
+    private final Clock clock;
 
-    public ProductService(ProductRepository products, CategoryRepository categories) {
+    public ProductService(ProductRepository products, CategoryRepository categories, Clock clock) {
         this.products = products;
         this.categories = categories;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +60,7 @@ public class ProductService {
             throw duplicateSku(request.sku());
         }
         var product = new Product(request.sku(), request.name(), category(request.categoryId()), request.price(),
-                request.currency(), request.stockQuantity());
+                request.currency(), request.stockQuantity(), clock.instant());
         product.setDescription(request.description());
         product.setImageUrl(request.imageUrl());
         product.setActive(request.active() == null || request.active());
@@ -124,7 +127,7 @@ public class ProductService {
     }
 
     private ProductView save(Product product) {
-        product.touch();
+        product.touch(clock.instant());
         products.flush(); // the version check happens here, inside the service, not at commit
         return ProductView.of(product);
     }

@@ -2,45 +2,19 @@ package dev.shopstack.catalog.category;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.catalog.TestCatalog;
-import dev.shopstack.catalog.product.ProductRepository;
-import dev.shopstack.platform.test.TestJwtConfiguration;
+import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.platform.test.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class CategoryApiTest {
+class CategoryApiTest extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    CategoryRepository categories;
-
-    @Autowired
-    ProductRepository products;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestCatalog catalog;
     Category books;
 
     @BeforeEach
     void freshCategories() {
-        catalog = new TestCatalog(jdbc, categories, products);
-        catalog.clear();
         categories.save(new Category("outdoor", "Outdoor", null));
         books = categories.save(new Category("books", "Books", null));
         categories.save(new Category("electronics", "Electronics", null));

@@ -3,11 +3,9 @@ package dev.shopstack.catalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shopstack.catalog.TestCatalog;
+import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.catalog.category.Category;
-import dev.shopstack.catalog.category.CategoryRepository;
 import dev.shopstack.catalog.stock.StockReservationService;
-import dev.shopstack.platform.test.TestJwtConfiguration;
 import dev.shopstack.platform.test.TestJwts;
 import java.time.Instant;
 import java.util.Map;
@@ -15,36 +13,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class ProductAdminApiTest {
+class ProductAdminApiTest extends IntegrationTestSupport {
 
     static final String ADMIN = "Bearer " + TestJwts.admin("a1");
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    CategoryRepository categories;
-
-    @Autowired
-    ProductRepository products;
 
     @Autowired
     StockReservationService reservations;
@@ -52,13 +30,10 @@ class ProductAdminApiTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    TestCatalog catalog;
     Category books;
 
     @BeforeEach
     void aCategory() {
-        catalog = new TestCatalog(jdbc, categories, products);
-        catalog.clear();
         books = catalog.category("books");
     }
 

@@ -2,46 +2,21 @@ package dev.shopstack.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.catalog.TestCatalog;
+import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.catalog.category.Category;
-import dev.shopstack.catalog.category.CategoryRepository;
-import dev.shopstack.platform.test.TestJwtConfiguration;
 import dev.shopstack.platform.test.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class ProductSearchApiTest {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    CategoryRepository categories;
-
-    @Autowired
-    ProductRepository products;
+class ProductSearchApiTest extends IntegrationTestSupport {
 
     Product oldRadio;
 
     /** Created in this order, so "newest" is the reverse. */
     @BeforeEach
     void someProducts() {
-        var catalog = new TestCatalog(jdbc, categories, products);
-        catalog.clear();
         Category books = catalog.category("books");
         Category electronics = catalog.category("electronics");
         describe(catalog.product("BOOK-001", "Java Concurrency in Practice", books, "39.90", 5), "Threads and locks");
@@ -109,7 +84,7 @@ class ProductSearchApiTest {
         Category electronics = categories.findBySlug("electronics").orElseThrow();
         Category audio = categories.save(new Category("audio", "Audio", electronics.getId()));
         Category headphones = categories.save(new Category("headphones", "Headphones", audio.getId()));
-        new TestCatalog(jdbc, categories, products).product("HEAD-001", "Earbuds", headphones, "59.00", 4);
+        catalog.product("HEAD-001", "Earbuds", headphones, "59.00", 4);
 
         assertThat(mvc.get().uri("/api/products?category=electronics&sort=name").exchange()).bodyJson()
                 .extractingPath("$.content[*].sku").asArray().containsExactly("HEAD-001", "ELEC-001", "ELEC-002");

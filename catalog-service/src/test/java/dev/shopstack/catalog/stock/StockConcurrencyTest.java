@@ -2,11 +2,9 @@ package dev.shopstack.catalog.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.catalog.TestCatalog;
-import dev.shopstack.catalog.category.CategoryRepository;
 import dev.shopstack.catalog.product.Product;
-import dev.shopstack.catalog.product.ProductRepository;
-import dev.shopstack.platform.test.TestJwtConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,44 +17,21 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class StockConcurrencyTest {
+class StockConcurrencyTest extends IntegrationTestSupport {
 
     static final int BUYERS = 50;
     static final int STOCK = 10;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    CategoryRepository categories;
-
-    @Autowired
-    ProductRepository products;
-
-    @Autowired
     StockReservationRepository reservations;
 
-    TestCatalog catalog;
     Product scarce;
 
     @BeforeEach
     void aScarceProduct() {
-        catalog = new TestCatalog(jdbc, categories, products);
-        catalog.clear();
         scarce = catalog.product("HOT-001", "Limited Edition", catalog.category("deals"), "99.00", STOCK);
     }
 

@@ -2,12 +2,10 @@ package dev.shopstack.catalog.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.catalog.TestCatalog;
 import dev.shopstack.catalog.category.Category;
-import dev.shopstack.catalog.category.CategoryRepository;
 import dev.shopstack.catalog.product.Product;
-import dev.shopstack.catalog.product.ProductRepository;
-import dev.shopstack.platform.test.TestJwtConfiguration;
 import dev.shopstack.platform.test.TestJwts;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,31 +14,11 @@ import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwtConfiguration.class)
-class StockReservationApiTest {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    CategoryRepository categories;
-
-    @Autowired
-    ProductRepository products;
+class StockReservationApiTest extends IntegrationTestSupport {
 
     @Autowired
     ReservationExpiry expiry;
@@ -48,15 +26,12 @@ class StockReservationApiTest {
     @Autowired
     StockProperties properties;
 
-    TestCatalog catalog;
     Product book;
     Product lamp;
     UUID orderId;
 
     @BeforeEach
     void stock() {
-        catalog = new TestCatalog(jdbc, categories, products);
-        catalog.clear();
         Category category = catalog.category("misc");
         book = catalog.product("BOOK-001", "Clean Code", category, "29.99", 5);
         lamp = catalog.product("LAMP-001", "Desk Lamp", category, "45.50", 2);

@@ -50,33 +50,33 @@ public class Delivery {
     protected Delivery() {
     }
 
-    public Delivery(String eventId, String eventType, String recipient) {
+    public Delivery(String eventId, String eventType, String recipient, Instant now) {
         this.eventId = eventId;
         this.eventType = eventType;
         this.recipient = recipient;
         this.status = DeliveryStatus.PENDING;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
     /** One more try at sending: PENDING until it is known to have worked or failed. */
-    void startAttempt() {
+    void startAttempt(Instant now) {
         status = DeliveryStatus.PENDING;
         attempts++;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
-    void sent() {
+    void sent(Instant now) {
         status = DeliveryStatus.SENT;
         lastError = null;
-        updatedAt = Instant.now();
+        updatedAt = now;
         sentAt = updatedAt;
     }
 
-    void failed(String error) {
+    void failed(String error, Instant now) {
         status = DeliveryStatus.FAILED;
         lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     /** Sent, or deliberately not sent: either way a redelivered event must not send (again). */

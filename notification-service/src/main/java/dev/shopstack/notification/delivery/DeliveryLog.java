@@ -1,5 +1,6 @@
 package dev.shopstack.notification.delivery;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,21 +30,23 @@ public class DeliveryLog {
 
     private final DeliveryRepository deliveries;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    public DeliveryLog(DeliveryRepository deliveries, PlatformTransactionManager transactionManager) {
+    public DeliveryLog(DeliveryRepository deliveries, PlatformTransactionManager transactionManager, Clock clock) {
         this.deliveries = deliveries;
         this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     public Claim claim(String eventId, String eventType, String recipient) {
         try {
             return tx.execute(status -> {
                 Delivery delivery = deliveries.findByEventId(eventId)
-                        .orElseGet(() -> new Delivery(eventId, eventType, recipient));
+                        .orElseGet(() -> new Delivery(eventId, eventType, recipient, clock.instant()));
                 if (delivery.isDone()) {
                     return Claim.ALREADY_HANDLED;
                 }
-                delivery.startAttempt();
+                delivery.startAttempt(clock.instant());
                 deliveries.saveAndFlush(delivery);
                 return Claim.SEND;
             });
@@ -55,11 +58,11 @@ public class DeliveryLog {
     }
 
     public void markSent(String eventId) {
-        update(eventId, Delivery::sent);
+        update(eventId, delivery -> delivery.sent(clock.instant()));
     }
 
     public void markFailed(String eventId, String error) {
-        update(eventId, delivery -> delivery.failed(error));
+        update(eventId, delivery -> delivery.failed(error, clock.instant()));
     }
 
     private void update(String eventId, Consumer<Delivery> change) {

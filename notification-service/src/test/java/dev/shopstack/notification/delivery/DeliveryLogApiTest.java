@@ -2,8 +2,9 @@ package dev.shopstack.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import dev.shopstack.platform.test.TestJwts;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-class DeliveryLogApiTest extends IntegrationTest {
+class DeliveryLogApiTest extends IntegrationTestSupport {
+
+    static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     @Autowired
     MockMvcTester mvc;
 
     @BeforeEach
     void aLoggedDelivery() {
-        deliveries.save(new Delivery("evt-1", "user.registered", "alice@example.test"));
+        deliveries.save(new Delivery("evt-1", "user.registered", "alice@example.test", NOW));
     }
 
     @Test
@@ -35,13 +38,13 @@ class DeliveryLogApiTest extends IntegrationTest {
 
     @Test
     void theLogFiltersByStatusTypeAndRecipient() {
-        var sent = new Delivery("evt-2", "order.placed", "bob@example.test");
-        sent.startAttempt();
-        sent.sent();
+        var sent = new Delivery("evt-2", "order.placed", "bob@example.test", NOW);
+        sent.startAttempt(NOW);
+        sent.sent(NOW);
         deliveries.save(sent);
-        var failed = new Delivery("evt-3", "order.placed", "Alice@Example.test");
-        failed.startAttempt();
-        failed.failed("MailSendException: connection refused");
+        var failed = new Delivery("evt-3", "order.placed", "Alice@Example.test", NOW);
+        failed.startAttempt(NOW);
+        failed.failed("MailSendException: connection refused", NOW);
         deliveries.save(failed);
 
         assertThat(asAdmin("/api/notifications?status=SENT")).bodyJson()

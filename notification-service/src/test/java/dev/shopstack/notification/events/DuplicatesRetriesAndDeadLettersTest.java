@@ -9,7 +9,7 @@ import dev.shopstack.events.Topics;
 import dev.shopstack.events.user.EmailVerificationRequested;
 import dev.shopstack.events.user.PasswordResetRequested;
 import dev.shopstack.events.user.UserRegistered;
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import dev.shopstack.notification.MalformedEventException;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
@@ -37,7 +37,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
  * docs/events.md "Idempotency"); a failed send is retried, then dead-lettered, and a malformed event is dead-lettered
  * at once.
  */
-class DuplicatesRetriesAndDeadLettersTest extends IntegrationTest {
+class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
 
     @Autowired
     EmbeddedKafkaBroker broker;

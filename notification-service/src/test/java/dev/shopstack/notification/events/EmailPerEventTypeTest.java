@@ -18,7 +18,7 @@ import dev.shopstack.events.user.PasswordChanged;
 import dev.shopstack.events.user.PasswordResetRequested;
 import dev.shopstack.events.user.UserDeleted;
 import dev.shopstack.events.user.UserRegistered;
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class EmailPerEventTypeTest extends IntegrationTest {
+class EmailPerEventTypeTest extends IntegrationTestSupport {
 
     @Autowired
     MeterRegistry meters;

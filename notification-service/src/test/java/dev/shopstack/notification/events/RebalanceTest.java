@@ -7,7 +7,7 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.events.user.UserRegistered;
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import dev.shopstack.notification.NotificationServiceApplication;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
@@ -43,7 +43,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * joins, takes its share of the partitions and is stopped halfway: its partitions move back to the first replica.
  * Every event ends as one SENT delivery row and one email.
  */
-class RebalanceTest extends IntegrationTest {
+class RebalanceTest extends IntegrationTestSupport {
 
     private static final int EVENTS = 300;
 

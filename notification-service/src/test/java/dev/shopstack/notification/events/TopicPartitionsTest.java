@@ -3,7 +3,7 @@ package dev.shopstack.notification.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.events.Topics;
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
  * it reads or writes (shop.kafka.topics: 6 partitions, session-revocations 3), the retry and dead-letter topics
  * included.
  */
-class TopicPartitionsTest extends IntegrationTest {
+class TopicPartitionsTest extends IntegrationTestSupport {
 
     @Autowired
     RetryProperties retry;

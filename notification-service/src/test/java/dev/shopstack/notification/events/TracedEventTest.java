@@ -7,7 +7,7 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.events.user.UserRegistered;
-import dev.shopstack.notification.IntegrationTest;
+import dev.shopstack.notification.IntegrationTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** An event's email is sent in the trace of the request that caused the event (its {@code traceparent} header). */
 @ExtendWith(OutputCaptureExtension.class)
-class TracedEventTest extends IntegrationTest {
+class TracedEventTest extends IntegrationTestSupport {
 
     @Autowired
     KafkaTemplate<String, String> kafka;

@@ -3,7 +3,7 @@ package dev.shopstack.order.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.CatalogStub.Mode;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class CatalogResilienceApiTest extends OrderApiTestSupport {
+class CatalogResilienceApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
 

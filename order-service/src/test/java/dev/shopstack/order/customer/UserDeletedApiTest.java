@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.user.UserDeleted;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-class UserDeletedApiTest extends OrderApiTestSupport {
+class UserDeletedApiTest extends IntegrationTestSupport {
 
     @Autowired
     KafkaTemplate<String, String> kafka;

@@ -2,7 +2,7 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.platform.test.TestJwts;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class OrderAccessApiTest extends OrderApiTestSupport {
+class OrderAccessApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
     static final UUID BOB = UUID.randomUUID();

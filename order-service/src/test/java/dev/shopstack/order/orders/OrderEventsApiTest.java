@@ -2,11 +2,11 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class OrderEventsApiTest extends OrderApiTestSupport {
+class OrderEventsApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
 

@@ -3,7 +3,7 @@ package dev.shopstack.order.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.CatalogStub.Mode;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class OrderLifecycleApiTest extends OrderApiTestSupport {
+class OrderLifecycleApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
 

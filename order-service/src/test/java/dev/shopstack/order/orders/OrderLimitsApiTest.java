@@ -2,7 +2,7 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /** F15: one customer cannot hoard the shop's stock (defaults: 3 unpaid orders, 20 units a line, 100 an order). */
-class OrderLimitsApiTest extends OrderApiTestSupport {
+class OrderLimitsApiTest extends IntegrationTestSupport {
 
     @Test
     void aFourthUnpaidOrderIs409UntilOneIsPaidOrCancelled() {

@@ -2,7 +2,7 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import dev.shopstack.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The outbox keeps no copy of a published event, and tells how far behind the relay is. */
-class OutboxApiTest extends OrderApiTestSupport {
+class OutboxApiTest extends IntegrationTestSupport {
 
     @Autowired
     MeterRegistry meters;

@@ -2,7 +2,7 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.platform.outbox.Outbox;
 import dev.shopstack.platform.outbox.OutboxProperties;
 import dev.shopstack.platform.outbox.OutboxRelay;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * once and one key's events arrive in the order they were written; rows a crashed replica had claimed are sent by
  * another replica once the lease runs out.
  */
-class OutboxReplicasTest extends OrderApiTestSupport {
+class OutboxReplicasTest extends IntegrationTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int KEYS = 20;

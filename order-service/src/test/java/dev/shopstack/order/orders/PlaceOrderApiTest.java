@@ -2,7 +2,7 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class PlaceOrderApiTest extends OrderApiTestSupport {
+class PlaceOrderApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
 

@@ -6,7 +6,7 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.order.OrderCancelled;
 import dev.shopstack.events.user.UserDeleted;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a traced request leaves with the request's trace id, and a consumer's work logs under the sender's trace id.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TracedEventsApiTest extends OrderApiTestSupport {
+class TracedEventsApiTest extends IntegrationTestSupport {
 
     @Autowired
     KafkaTemplate<String, String> kafka;

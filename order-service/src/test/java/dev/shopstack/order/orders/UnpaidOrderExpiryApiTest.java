@@ -2,14 +2,14 @@ package dev.shopstack.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
-class UnpaidOrderExpiryApiTest extends OrderApiTestSupport {
+class UnpaidOrderExpiryApiTest extends IntegrationTestSupport {
 
     static final UUID CAROL = UUID.randomUUID();
 

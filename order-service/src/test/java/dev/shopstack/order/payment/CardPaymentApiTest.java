@@ -10,7 +10,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import dev.shopstack.order.FaultProxy;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.order.WebhookRelay;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Card payments against the real payment-sandbox: its API through stripe-java, its signed webhooks. */
-class CardPaymentApiTest extends OrderApiTestSupport {
+class CardPaymentApiTest extends IntegrationTestSupport {
 
     static final UUID BOB = UUID.randomUUID();
     static final Duration WEBHOOK = Duration.ofSeconds(20);

@@ -10,7 +10,7 @@ import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import dev.shopstack.order.FaultProxy;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.order.WebhookRelay;
 import dev.shopstack.order.orders.UnpaidOrderExpiry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * second of the payment window, a webhook before the order knew its intent, a request the provider refuses.
  * Webhooks are held back, dropped and replayed with the sandbox's test hooks.
  */
-class CardPaymentReconciliationApiTest extends OrderApiTestSupport {
+class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
 
     static final UUID DORA = UUID.randomUUID();
     static final long STICKER = 55;

@@ -3,13 +3,13 @@ package dev.shopstack.order.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.CatalogStub.Mode;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class PaymentApiTest extends OrderApiTestSupport {
+class PaymentApiTest extends IntegrationTestSupport {
 
     static final UUID ALICE = UUID.randomUUID();
 

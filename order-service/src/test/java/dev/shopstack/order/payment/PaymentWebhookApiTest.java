@@ -3,7 +3,7 @@ package dev.shopstack.order.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.order.PaymentSandbox;
 import dev.shopstack.order.WebhookRelay;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * {@code POST /api/payments/webhook}: public, but only a body signed with the webhook secret, recently, changes
  * anything. The bodies are the sandbox's real events (as the relay received them), re-typed as a success.
  */
-class PaymentWebhookApiTest extends OrderApiTestSupport {
+class PaymentWebhookApiTest extends IntegrationTestSupport {
 
     static final UUID CAROL = UUID.randomUUID();
 

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentConfirmParams;
-import dev.shopstack.order.OrderApiTestSupport;
+import dev.shopstack.order.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Refund tests' shared steps: an order paid by card at the sandbox, refunding it, and reading it back. */
-abstract class RefundTestSupport extends OrderApiTestSupport {
+abstract class RefundTestSupport extends IntegrationTestSupport {
 
     static final UUID CAROL = UUID.randomUUID();
     static final Duration WEBHOOK = Duration.ofSeconds(20);

@@ -2,12 +2,12 @@ package dev.shopstack.sandbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.sandbox.SandboxTestSupport;
+import dev.shopstack.sandbox.IntegrationTestSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** Hostile or clumsy requests get Stripe's error envelope and a 4xx: never a 500, a stack trace or an HTML page. */
-class ApiHardeningTest extends SandboxTestSupport {
+class ApiHardeningTest extends IntegrationTestSupport {
 
     @Test
     void withoutTheSecretKeyNothingAnswers() throws Exception {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.PaymentIntentCreateParams;
-import dev.shopstack.sandbox.SandboxTestSupport;
+import dev.shopstack.sandbox.IntegrationTestSupport;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The hosted card page driven over plain HTTP, as a browser without JavaScript would. */
-class CheckoutPageTest extends SandboxTestSupport {
+class CheckoutPageTest extends IntegrationTestSupport {
 
     static final String RETURN = "http://localhost:8088/orders/42/paid?lang=en";
 

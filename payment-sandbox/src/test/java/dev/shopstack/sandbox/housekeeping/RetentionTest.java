@@ -2,13 +2,13 @@ package dev.shopstack.sandbox.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.sandbox.SandboxTestSupport;
+import dev.shopstack.sandbox.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Idempotent answers go after 24 hours and events after 30 days, except an event whose webhook is still pending. */
-class RetentionTest extends SandboxTestSupport {
+class RetentionTest extends IntegrationTestSupport {
 
     static final long FAR_FUTURE_MILLIS = 4_000_000_000_000L;
 

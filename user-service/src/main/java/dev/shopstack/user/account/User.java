@@ -86,75 +86,75 @@ public class User {
     protected User() {
     }
 
-    public User(String email, String username, String passwordHash, Role role) {
+    public User(String email, String username, String passwordHash, Role role, Instant now) {
         this.id = UUID.randomUUID();
         this.email = email;
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles.add(role);
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
-    public void setProfile(String firstName, String lastName, String phoneNumber, String address) {
+    public void setProfile(String firstName, String lastName, String phoneNumber, String address, Instant now) {
         this.firstName = firstName;
         this.lastName = lastName;
         this.phoneNumber = phoneNumber;
         this.address = address;
-        touch();
+        touch(now);
     }
 
     /** The new address becomes the login only once {@link #confirmPendingEmail()} runs. */
-    public void requestEmailChange(String newEmail) {
+    public void requestEmailChange(String newEmail, Instant now) {
         this.pendingEmail = newEmail;
-        touch();
+        touch(now);
     }
 
-    public void cancelEmailChange() {
+    public void cancelEmailChange(Instant now) {
         this.pendingEmail = null;
-        touch();
+        touch(now);
     }
 
     /** The pending address was proven: it is the account's address from now on. */
-    public void confirmPendingEmail() {
+    public void confirmPendingEmail(Instant now) {
         this.email = pendingEmail;
         this.pendingEmail = null;
         this.emailVerified = true;
-        touch();
+        touch(now);
     }
 
-    public void changeUsername(String newUsername) {
+    public void changeUsername(String newUsername, Instant now) {
         this.username = newUsername;
-        touch();
+        touch(now);
     }
 
-    public void changePasswordHash(String newHash) {
+    public void changePasswordHash(String newHash, Instant now) {
         this.passwordHash = newHash;
-        touch();
+        touch(now);
     }
 
-    public void markEmailVerified() {
+    public void markEmailVerified(Instant now) {
         this.emailVerified = true;
-        touch();
+        touch(now);
     }
 
-    public void setRoles(Set<Role> newRoles) {
+    public void setRoles(Set<Role> newRoles, Instant now) {
         this.roles.clear();
         this.roles.addAll(newRoles);
-        touch();
+        touch(now);
     }
 
-    public void setLocked(boolean locked) {
+    public void setLocked(boolean locked, Instant now) {
         this.locked = locked;
-        touch();
+        touch(now);
     }
 
     public boolean isTemporarilyLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    private void touch() {
-        this.updatedAt = Instant.now();
+    private void touch(Instant now) {
+        this.updatedAt = now;
     }
 
     public UUID getId() {

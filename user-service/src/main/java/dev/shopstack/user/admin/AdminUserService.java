@@ -11,6 +11,8 @@ import dev.shopstack.user.auth.SessionEnd;
 import dev.shopstack.user.auth.SessionService;
 import dev.shopstack.user.lockout.LoginThrottle;
 import dev.shopstack.user.profile.AvatarStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -37,14 +39,16 @@ public class AdminUserService {
     private final LoginThrottle lockout;
     private final AccountDeletion deletion;
     private final AvatarStore avatars;
+    private final Clock clock;
 
     public AdminUserService(UserRepository users, SessionService sessions, LoginThrottle lockout,
-            AccountDeletion deletion, AvatarStore avatars) {
+            AccountDeletion deletion, AvatarStore avatars, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.lockout = lockout;
         this.deletion = deletion;
         this.avatars = avatars;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +68,7 @@ public class AdminUserService {
     public UserView update(UUID adminId, UUID id, AdminUpdate update) {
         User user = load(id);
         boolean self = adminId.equals(id);
+        Instant now = clock.instant();
         if (update.roles() != null && !update.roles().equals(user.getRoles())) {
             if (self) {
                 throw ApiProblem.of(ProblemType.OWN_ROLES, "Admins cannot change their own roles.");
@@ -71,7 +76,7 @@ public class AdminUserService {
             if (update.roles().isEmpty()) {
                 throw ApiProblem.of(ProblemType.NO_ROLES, "A user needs at least one role.");
             }
-            user.setRoles(update.roles());
+            user.setRoles(update.roles(), now);
             // tokens carry roles: their access tokens stop working, and the next login gets the new ones
             sessions.endAllSessions(id, SessionEnd.ROLES_CHANGED);
         }
@@ -79,18 +84,18 @@ public class AdminUserService {
             if (self) {
                 throw ApiProblem.of(ProblemType.LOCK_SELF, "Admins cannot lock themselves.");
             }
-            user.setLocked(true);
+            user.setLocked(true, now);
             sessions.endAllSessions(id, SessionEnd.LOCKED);
         }
         if (Boolean.FALSE.equals(update.locked())) {
-            user.setLocked(false);
+            user.setLocked(false, now);
             lockout.clear(id); // also every failed-login counter and an account-wide lock
         }
         if (Boolean.TRUE.equals(update.emailVerified()) && !user.isEmailVerified()) {
-            user.markEmailVerified();
+            user.markEmailVerified(now);
         }
         user.setProfile(merge(update.firstName(), user.getFirstName()), merge(update.lastName(), user.getLastName()),
-                merge(update.phoneNumber(), user.getPhoneNumber()), merge(update.address(), user.getAddress()));
+                merge(update.phoneNumber(), user.getPhoneNumber()), merge(update.address(), user.getAddress()), now);
         return UserView.of(user, avatars.exists(id));
     }
 

@@ -5,6 +5,8 @@ import dev.shopstack.user.account.PasswordPolicy;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.User;
 import dev.shopstack.user.account.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,14 +31,16 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     public BootstrapAdmin(BootstrapAdminProperties settings, UserRepository users, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, TransactionTemplate transaction) {
+            PasswordPolicy passwordPolicy, TransactionTemplate transaction, Clock clock) {
         this.settings = settings;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     @Override
@@ -60,9 +64,10 @@ public class BootstrapAdmin implements ApplicationRunner {
                     || users.existsByUsername(settings.username())) {
                 return;
             }
+            Instant now = clock.instant();
             User admin = new User(Emails.normalize(settings.email()), settings.username(),
-                    passwordEncoder.encode(settings.password()), Role.ADMIN);
-            admin.markEmailVerified();
+                    passwordEncoder.encode(settings.password()), Role.ADMIN, now);
+            admin.markEmailVerified(now);
             users.save(admin);
             log.info("Created the bootstrap admin {}", admin.getUsername());
         });

@@ -40,7 +40,7 @@ class EmailChange {
         if (users.existsByEmail(newEmail)) {
             throw ApiProblem.of(ProblemType.EMAIL_TAKEN, "This email address belongs to another account.");
         }
-        user.requestEmailChange(newEmail);
+        user.requestEmailChange(newEmail, clock.instant());
         // one code per cool-down and a few a day, per account and per address: the change is refused otherwise
         if (!verification.sendNewCode(user, newEmail)) {
             throw ApiProblem.of(ProblemType.TOO_MANY_REQUESTS, "An email change was requested moments ago, or too "

@@ -14,6 +14,7 @@ import dev.shopstack.user.auth.SessionService;
 import dev.shopstack.user.lockout.ClientAddress;
 import dev.shopstack.user.lockout.PasswordAttempts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -72,19 +73,21 @@ public class ProfileService {
         }
         return transaction.execute(status -> {
             User user = load(userId);
+            Instant now = clock.instant();
             user.setProfile(merge(request.firstName(), user.getFirstName()),
                     merge(request.lastName(), user.getLastName()),
-                    merge(request.phoneNumber(), user.getPhoneNumber()), merge(request.address(), user.getAddress()));
+                    merge(request.phoneNumber(), user.getPhoneNumber()), merge(request.address(), user.getAddress()),
+                    now);
             if (request.username() != null && !request.username().equals(user.getUsername())) {
                 if (users.existsByUsername(request.username())) {
                     throw ApiProblem.of(ProblemType.USERNAME_TAKEN, "This username is already taken.");
                 }
-                user.changeUsername(request.username());
+                user.changeUsername(request.username(), now);
             }
             if (changesEmail) {
                 emailChange.request(user, email);
             } else if (email != null && user.getPendingEmail() != null) {
-                user.cancelEmailChange(); // the current address again: the user changed their mind
+                user.cancelEmailChange(now); // the current address again: the user changed their mind
             }
             return UserView.of(user, avatars.exists(userId));
         });
@@ -100,13 +103,14 @@ public class ProfileService {
             if (weakness != null) {
                 throw ApiProblem.invalidField("newPassword", weakness);
             }
-            user.changePasswordHash(passwordEncoder.encode(request.newPassword()));
+            Instant now = clock.instant();
+            user.changePasswordHash(passwordEncoder.encode(request.newPassword()), now);
             if (currentSession == null) {
                 sessions.endAllSessions(userId, SessionEnd.PASSWORD_CHANGED);
             } else {
                 sessions.endOtherSessions(userId, currentSession, SessionEnd.PASSWORD_CHANGED);
             }
-            events.passwordChanged(user, clock.instant());
+            events.passwordChanged(user, now);
         });
     }
 

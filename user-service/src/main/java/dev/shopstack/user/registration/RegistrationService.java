@@ -10,6 +10,8 @@ import dev.shopstack.user.account.UserEvents;
 import dev.shopstack.user.account.UserRepository;
 import dev.shopstack.user.account.UserView;
 import dev.shopstack.user.verification.EmailVerificationService;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +24,16 @@ public class RegistrationService {
     private final PasswordPolicy passwordPolicy;
     private final EmailVerificationService verification;
     private final UserEvents events;
+    private final Clock clock;
 
     public RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            EmailVerificationService verification, UserEvents events) {
+            EmailVerificationService verification, UserEvents events, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.verification = verification;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Creates a customer account, then the welcome and verification-code events in the same transaction. */
@@ -46,9 +50,11 @@ public class RegistrationService {
         if (users.existsByEmail(email) || users.existsByUsername(request.username())) {
             throw ApiProblem.of(ProblemType.ACCOUNT_EXISTS, "An account with this email or username already exists.");
         }
-        User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER);
+        Instant now = clock.instant();
+        User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER,
+                now);
         user.setProfile(blankToNull(request.firstName()), blankToNull(request.lastName()),
-                blankToNull(request.phoneNumber()), blankToNull(request.address()));
+                blankToNull(request.phoneNumber()), blankToNull(request.address()), now);
         users.saveAndFlush(user);
         events.registered(user);
         verification.sendNewCode(user, user.getEmail());

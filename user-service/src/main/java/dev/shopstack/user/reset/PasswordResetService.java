@@ -90,7 +90,7 @@ public class PasswordResetService {
             throw ApiProblem.invalidField("newPassword", weakness);
         }
         reset.spend(now);
-        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        user.changePasswordHash(passwordEncoder.encode(newPassword), now);
         lockout.clear(user.getId()); // the mailbox owner proved themselves: no lockout stands in their way
         sessions.endAllSessions(user.getId(), SessionEnd.PASSWORD_RESET);
         events.passwordChanged(user, now);

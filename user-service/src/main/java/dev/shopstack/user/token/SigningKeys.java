@@ -18,8 +18,8 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,8 +45,8 @@ public class SigningKeys {
     private final JWKSet publicKeys;
     private final Map<String, Object> publicJwks;
 
-    public SigningKeys(SigningKeyProperties properties) {
-        this.keys = load(properties);
+    public SigningKeys(SigningKeyProperties properties, Clock clock) {
+        this.keys = load(properties, clock);
         this.publicKeys = new JWKSet(new ArrayList<>(keys)).toPublicJWKSet();
         this.publicJwks = publicKeys.toJSONObject();
         log.info("Loaded {} signing key(s); active kid {}", keys.size(), active().getKeyID());
@@ -67,7 +67,7 @@ public class SigningKeys {
         return publicJwks;
     }
 
-    private static List<RSAKey> load(SigningKeyProperties properties) {
+    private static List<RSAKey> load(SigningKeyProperties properties, Clock clock) {
         Path dir = properties.keysDir();
         if (dir == null) {
             throw new IllegalStateException("shop.jwt.keys-dir is not set: point it at the signing keys");
@@ -78,7 +78,7 @@ public class SigningKeys {
                 if (!properties.generateIfMissing()) {
                     throw new IllegalStateException("No signing key (*.pem) in " + dir.toAbsolutePath());
                 }
-                files = List.of(generate(dir));
+                files = List.of(generate(dir, clock));
             }
             List<RSAKey> loaded = new ArrayList<>();
             for (Path file : files) {
@@ -124,7 +124,7 @@ public class SigningKeys {
         }
     }
 
-    private static Path generate(Path dir) throws IOException {
+    private static Path generate(Path dir, Clock clock) throws IOException {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -132,7 +132,8 @@ public class SigningKeys {
             String pem = PEM_HEADER + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
                     + "\n" + PEM_FOOTER + "\n";
             Files.createDirectories(dir);
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                    .format(clock.instant());
             Path file = dir.resolve("signing-" + stamp + ".pem");
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
             try {

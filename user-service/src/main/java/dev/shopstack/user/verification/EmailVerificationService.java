@@ -92,25 +92,25 @@ public class EmailVerificationService {
                 continue;
             }
             if (Secrets.sameHash(verification.getCodeHash(), hash(verification.getUserId().toString(), code))) {
-                apply(verification);
+                apply(verification, now);
                 return;
             }
         }
         throw invalidCode();
     }
 
-    private void apply(EmailVerification verification) {
+    private void apply(EmailVerification verification, Instant now) {
         User user = users.findById(verification.getUserId()).orElseThrow(EmailVerificationService::invalidCode);
         String address = verification.getEmail();
         verifications.delete(verification);
         if (address.equals(user.getEmail())) {
-            user.markEmailVerified();
+            user.markEmailVerified(now);
         } else if (address.equals(user.getPendingEmail())) {
             if (users.existsByEmail(address)) {
-                user.cancelEmailChange();
+                user.cancelEmailChange(now);
                 throw ApiProblem.of(ProblemType.EMAIL_TAKEN, "This email address belongs to another account by now.");
             }
-            user.confirmPendingEmail();
+            user.confirmPendingEmail(now);
             users.flush(); // the unique index has the last word on a race with another account
         } else {
             throw invalidCode(); // the account has moved on to another address since the code was sent

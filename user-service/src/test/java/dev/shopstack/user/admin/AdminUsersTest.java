@@ -3,13 +3,13 @@ package dev.shopstack.user.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-class AdminUsersTest extends ApiTestSupport {
+class AdminUsersTest extends IntegrationTestSupport {
 
     private MvcTestResult patch(String path, String json, String token) {
         return mvc.patch().uri(path).contentType(MediaType.APPLICATION_JSON).content(json)

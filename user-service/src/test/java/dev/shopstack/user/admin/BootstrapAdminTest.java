@@ -3,6 +3,7 @@ package dev.shopstack.user.admin;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopstack.user.account.PasswordPolicy;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -10,7 +11,7 @@ class BootstrapAdminTest {
 
     private static BootstrapAdmin withPassword(String password) {
         return new BootstrapAdmin(new BootstrapAdminProperties("root@shop.example", "root", password), null, null,
-                new PasswordPolicy(), null);
+                new PasswordPolicy(), null, Clock.systemUTC());
     }
 
     @Test

@@ -3,14 +3,14 @@ package dev.shopstack.user.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import dev.shopstack.user.token.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-class LoginAndSessionTest extends ApiTestSupport {
+class LoginAndSessionTest extends IntegrationTestSupport {
 
     @Autowired
     JwtDecoder decoder;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reset tokens and verification codes never sit in clear on the topic or in the outbox (ADR 0009). */
-class SealedSecretsTest extends ApiTestSupport {
+class SealedSecretsTest extends IntegrationTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;

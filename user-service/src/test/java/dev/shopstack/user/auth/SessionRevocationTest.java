@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTParser;
 import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Every way sessions end publishes their revocation on session-revocations (ADR 0008), read here off the broker. */
-class SessionRevocationTest extends ApiTestSupport {
+class SessionRevocationTest extends IntegrationTestSupport {
 
     /** Read without checking: once revoked, the service itself refuses the token, which is the point. */
     private String sid(Api.Tokens tokens) {

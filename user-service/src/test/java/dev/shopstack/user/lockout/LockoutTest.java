@@ -3,7 +3,7 @@ package dev.shopstack.user.lockout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-class LockoutTest extends ApiTestSupport {
+class LockoutTest extends IntegrationTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;

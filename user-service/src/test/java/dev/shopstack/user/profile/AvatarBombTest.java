@@ -3,7 +3,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.test.GeneratedPngs;
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Issue 15: ten decompression bombs at once must leave user-service answering logins. */
-class AvatarBombTest extends ApiTestSupport {
+class AvatarBombTest extends IntegrationTestSupport {
 
     private static final long MB = 1024 * 1024;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-class EmailChangeTest extends ApiTestSupport {
+class EmailChangeTest extends IntegrationTestSupport {
 
     private MvcTestResult patchMe(String json, String token) {
         return mvc.method(HttpMethod.PATCH).uri("/api/users/me").contentType(MediaType.APPLICATION_JSON).content(json)

@@ -3,7 +3,7 @@ package dev.shopstack.user.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-class ProfileTest extends ApiTestSupport {
+class ProfileTest extends IntegrationTestSupport {
 
     private MvcTestResult send(String method, String path, String json, String token) {
         return mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)

@@ -3,12 +3,12 @@ package dev.shopstack.user.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-class RegistrationTest extends ApiTestSupport {
+class RegistrationTest extends IntegrationTestSupport {
 
     @Test
     void registeringAnswersTheProfileWithoutTheHashAndPublishesBothEvents() {

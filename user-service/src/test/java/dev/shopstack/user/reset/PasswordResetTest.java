@@ -3,12 +3,12 @@ package dev.shopstack.user.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-class PasswordResetTest extends ApiTestSupport {
+class PasswordResetTest extends IntegrationTestSupport {
 
     private void request(Api.Account account) {
         assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))

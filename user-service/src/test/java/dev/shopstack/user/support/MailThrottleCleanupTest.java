@@ -2,7 +2,7 @@ package dev.shopstack.user.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The hourly clean-up runs through its ShedLock lock (as the scheduler calls it) and forgets only idle keys. */
-class MailThrottleCleanupTest extends ApiTestSupport {
+class MailThrottleCleanupTest extends IntegrationTestSupport {
 
     @Autowired
     MailThrottle throttle;

@@ -2,12 +2,12 @@ package dev.shopstack.user.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-class JwksApiTest extends ApiTestSupport {
+class JwksApiTest extends IntegrationTestSupport {
 
     @Autowired
     SigningKeys keys;

@@ -3,7 +3,7 @@ package dev.shopstack.user.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.user.Api;
-import dev.shopstack.user.ApiTestSupport;
+import dev.shopstack.user.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class EmailVerificationTest extends ApiTestSupport {
+class EmailVerificationTest extends IntegrationTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;

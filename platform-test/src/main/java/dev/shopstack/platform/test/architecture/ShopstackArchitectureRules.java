@@ -6,10 +6,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,13 +113,34 @@ public final class ShopstackArchitectureRules {
             .as("controllers do not use repositories, JdbcTemplate or an EntityManager")
             .allowEmptyShould(true);
 
+    /**
+     * The time of day comes from the injected {@code Clock} (platform-starter's bean, a test's own), so tests can move
+     * it and every timestamp of one operation agrees. Defining that bean ({@code Clock.systemUTC()}) and measuring
+     * durations with {@code System.nanoTime()} are fine.
+     */
+    public static final ArchRule TIME_COMES_FROM_THE_CLOCK = noClasses()
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("reads the system clock") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    String owner = call.getTarget().getOwner().getName();
+                    String name = call.getTarget().getName();
+                    if (owner.equals("java.lang.System")) {
+                        return name.equals("currentTimeMillis");
+                    }
+                    return owner.startsWith("java.time.") && name.equals("now") && call.getTarget()
+                            .getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+                }
+            })
+            .as("the time of day is read from the injected Clock, not from Instant.now() and the like")
+            .allowEmptyShould(true);
+
     /** For an HTTP edge throughout (the gateway, the web front): it has no domain code to keep free of HTTP. */
     public static final List<ArchRule> CONTROLLER_RULES = List.of(CONTROLLERS_ARE_NOT_TRANSACTIONAL,
-            CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL, CONTROLLERS_DO_NOT_USE_REPOSITORIES);
+            CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL, CONTROLLERS_DO_NOT_USE_REPOSITORIES, TIME_COMES_FROM_THE_CLOCK);
 
     public static final List<ArchRule> ALL = List.of(DOMAIN_CODE_DOES_NOT_USE_WEB_TYPES,
             CONTROLLERS_ARE_NOT_TRANSACTIONAL, CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL,
-            CONTROLLERS_DO_NOT_USE_REPOSITORIES);
+            CONTROLLERS_DO_NOT_USE_REPOSITORIES, TIME_COMES_FROM_THE_CLOCK);
 
     private ShopstackArchitectureRules() {
     }
