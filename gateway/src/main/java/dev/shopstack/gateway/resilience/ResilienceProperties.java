@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The circuit breaker every service instance gets at the gateway (one per instance, per gateway replica). Request timeouts are per route
- * ({@code metadata.response-timeout} in the routes), not here.
+ * The circuit breaker every service instance gets at the gateway (one per instance, per gateway replica). Request
+ * timeouts are per route ({@code metadata.response-timeout} in the routes), not here.
  *
  * @param failureRateThreshold percentage of failed calls in the window that opens the circuit
  * @param slidingWindowSize how many recent calls the failure rate is computed over
