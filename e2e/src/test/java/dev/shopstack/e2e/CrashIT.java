@@ -90,25 +90,36 @@ class CrashIT {
         // every committed order still holds its reservation: paying confirms it; one is left unpaid
         List<String> ids = new ArrayList<>(committed.keySet());
         String unpaid = ids.remove(0);
+        int paidUnits = 0;
+        int cancelledFirst = 0;
         for (String id : ids) {
-            // right after the restart the gateway's breaker may still be open (its half-open trials mixed calls from
-            // before and after the restart): a 503 there says "try again shortly", as a client would
+            // right after the restart a gateway may still send a write to an instance it has not yet seen come back
+            // or go: a 503 there says "try again shortly", as a client would
             var paid = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions().until(() -> gateway.post("/api/orders/" + id + "/payment", """
                             {"amount":%d.00,"currency":"EUR","method":"MANUAL","reference":"crash-%s"}""".formatted(
                             committed.get(id), id), admin), answer -> answer.statusCode() != 503);
+            if (paid.statusCode() == 409 && "CANCELLED".equals(
+                    Http.json(gateway.get("/api/orders/" + id, customer)).path("status").asString())) {
+                // a slow restart outlasted the payment window, and the surviving replica's job cancelled the order
+                // first: its stock goes back like any unpaid order's, which the stock check below counts on
+                cancelledFirst++;
+                continue;
+            }
             assertThat(paid.statusCode()).as(paid.body()).isIn(200, 201);
+            paidUnits += committed.get(id);
         }
-        int paidUnits = heldByOrders - committed.get(unpaid);
+        int expectedStock = STOCK - paidUnits;
 
         // reservations of orders that never committed expire; the unpaid order is cancelled and gives its stock back
         Instant settled = killedAt.plus(StackExtension.RESERVATION_TTL)
                 .plus(StackExtension.EXPIRY_INTERVAL.multipliedBy(3));
         Awaitility.await().atMost(StackExtension.RESERVATION_TTL.plusSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> Instant.now().isAfter(settled) && gateway.stockOf(product) == STOCK - paidUnits);
-        System.out.printf("after expiry: %d units held by %d paid orders, %d units came back%n", paidUnits,
-                ids.size(), heldAfterRestart - paidUnits);
+                .until(() -> Instant.now().isAfter(settled) && gateway.stockOf(product) == expectedStock);
+        System.out.printf("after expiry: %d units held by %d paid orders (%d cancelled by the payment window before "
+                + "they could be paid), %d units came back%n", paidUnits, ids.size() - cancelledFirst, cancelledFirst,
+                heldAfterRestart - paidUnits);
         assertThat(Http.json(gateway.get("/api/orders/" + unpaid, customer)).path("status").asString())
                 .isEqualTo("CANCELLED");
         mail.await(name + "@example.test", "Your Shopstack order " + unpaid + " was cancelled", Duration.ofSeconds(30));

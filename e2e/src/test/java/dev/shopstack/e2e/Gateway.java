@@ -84,13 +84,18 @@ final class Gateway {
 
     /** A product of its own for a test, so stock counts are exact. */
     long newProduct(String admin, int stock, String price) {
-        long category = Http.json(Http.get(base + "/api/categories?size=1")).path("content").get(0).path("id").asLong();
-        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        var created = post("/api/products", """
-                {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
-                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, sku, category, price, stock), admin);
+        var created = createProduct(admin, stock, price);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.json(created).path("id").asLong();
+    }
+
+    /** {@code POST /api/products} with a fresh SKU, whatever it answers. */
+    HttpResponse<String> createProduct(String admin, int stock, String price) {
+        long category = Http.json(Http.get(base + "/api/categories?size=1")).path("content").get(0).path("id").asLong();
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return post("/api/products", """
+                {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
+                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, sku, category, price, stock), admin);
     }
 
     int stockOf(long product) {
