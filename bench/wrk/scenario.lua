@@ -2,7 +2,8 @@
 --   METHOD, BODY, TOKEN (bearer), REFRESH_TOKENS (space-separated, one per thread) for the refresh chain,
 --   IDEMPOTENCY_KEYS=1 for a fresh Idempotency-Key on every request (each one a new order), and DELAY_MS to pace
 --   each connection (a pause before every request) for a load below the peak.
--- Prints one line "RESULT rps=.. p50_ms=.. p99_ms=.. errors=.. requests=.." for bench/run to collect.
+-- Prints one line "RESULT rps=.. p50_ms=.. p99_ms=.. errors=.. throttled=.. requests=.." for bench/run to collect:
+-- rps counts only answers below 400, so a 429 (or any other refusal) is an error, never throughput.
 local method = os.getenv("METHOD") or "GET"
 local body = os.getenv("BODY")
 local token = os.getenv("TOKEN")
@@ -38,6 +39,7 @@ function init(args)
   if token then wrk.headers["Authorization"] = "Bearer " .. token end
   if body then wrk.body = body end
   sent = 0
+  throttled = 0
   run_id = tostring(os.time())
 end
 
@@ -58,6 +60,7 @@ function request()
 end
 
 function response(status, headers, body)
+  if status == 429 then throttled = throttled + 1 end
   if refresh and status == 200 then
     local next_token = string.match(body, '"refreshToken":"([^"]+)"')
     if next_token then refresh = next_token end
@@ -67,7 +70,11 @@ end
 function done(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
       + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d\n",
-      summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-      errors, summary.requests))
+  local refused = 0
+  for _, thread in ipairs(threads) do refused = refused + thread:get("throttled") end
+  -- summary.requests holds every answer; errors.status the ones of 400 and above
+  local answered = summary.requests - summary.errors.status
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d throttled=%d requests=%d\n",
+      answered / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+      errors, refused, summary.requests))
 end
