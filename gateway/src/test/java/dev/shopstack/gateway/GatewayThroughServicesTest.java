@@ -3,7 +3,7 @@ package dev.shopstack.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.test.SessionRevocations;
-import dev.shopstack.gateway.support.Ports;
+import dev.shopstack.platform.test.Ports;
 import dev.shopstack.gateway.support.StubBackend;
 import dev.shopstack.gateway.support.TestTokens;
 import dev.shopstack.platform.tokens.SessionRevocationsLifecycle;
@@ -53,7 +53,7 @@ class GatewayThroughServicesTest {
 
     static final TestTokens tokens = new TestTokens();
     static final StubBackend backend = new StubBackend(tokens.jwks());
-    static final int redisPort = Ports.closed();
+    static final int redisPort = Ports.unused();
     static final RedisServer redis = startRedis(redisPort);
 
     @DynamicPropertySource
@@ -62,7 +62,7 @@ class GatewayThroughServicesTest {
         for (String service : new String[] {"user-service", "catalog-service", "order-service"}) {
             registry.add(instances + service + "[0].uri", backend::url);
         }
-        registry.add(instances + "notification-service[0].uri", () -> "http://127.0.0.1:" + Ports.closed());
+        registry.add(instances + "notification-service[0].uri", () -> "http://127.0.0.1:" + Ports.unused());
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> redisPort);
         registry.add("shop.rate-limit.namespace", () -> "test-" + UUID.randomUUID());

@@ -8,6 +8,7 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryRepository;
 import dev.shopstack.platform.sealing.EventSeal;
+import dev.shopstack.platform.test.Ports;
 import dev.shopstack.platform.test.TestJwtConfiguration;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -15,8 +16,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.unused();
 
     @RegisterExtension
     protected static final GreenMailExtension smtp =
@@ -117,14 +116,6 @@ public abstract class IntegrationTestSupport {
 
     protected Optional<Delivery> delivery(String eventId) {
         return deliveries.findByEventId(eventId);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The parts of a received email the tests look at. */

@@ -1,8 +1,8 @@
 package dev.shopstack.order;
 
+import dev.shopstack.platform.test.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +55,7 @@ public final class PaymentSandbox {
                     + "./mvnw -q -pl payment-sandbox -am -DskipTests package");
         }
         try {
-            int port = freePort();
+            int port = Ports.unused();
             Path dataDir = Files.createTempDirectory("payment-sandbox");
             Path log = Path.of("target", "payment-sandbox.log");
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -110,11 +110,5 @@ public final class PaymentSandbox {
         }
         process.destroy();
         throw new IllegalStateException("payment-sandbox did not get ready in 120 s; see " + log.toAbsolutePath());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.shopstack.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.gateway.support.Ports;
+import dev.shopstack.platform.test.Ports;
 import dev.shopstack.gateway.support.StubBackend;
 import dev.shopstack.gateway.support.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -36,8 +36,8 @@ class InstanceCircuitBreakerTest {
     static final String JWKS = new TestTokens().jwks();
     static final StubBackend healthyCatalog = new StubBackend(JWKS);
     static final StubBackend healthyOrders = new StubBackend(JWKS);
-    static final int deadCatalogPort = Ports.closed();
-    static final int deadOrdersPort = Ports.closed();
+    static final int deadCatalogPort = Ports.unused();
+    static final int deadOrdersPort = Ports.unused();
     static final List<StubBackend> revived = new ArrayList<>();
 
     @DynamicPropertySource

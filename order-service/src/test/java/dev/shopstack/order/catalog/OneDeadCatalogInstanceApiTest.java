@@ -3,10 +3,8 @@ package dev.shopstack.order.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.IntegrationTestSupport;
+import dev.shopstack.platform.test.Ports;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +32,7 @@ class OneDeadCatalogInstanceApiTest extends IntegrationTestSupport {
     @BeforeEach
     void aSecondInstanceThatIsDown() {
         dead.setServiceId("catalog-service");
-        dead.setUri(URI.create("http://127.0.0.1:" + closedPort()));
+        dead.setUri(URI.create("http://127.0.0.1:" + Ports.unused()));
         instances().add(dead);
     }
 
@@ -58,13 +56,5 @@ class OneDeadCatalogInstanceApiTest extends IntegrationTestSupport {
         assertThat(CATALOG.reserveCalls()).as("reservations the healthy instance received").isEqualTo(10);
         assertThat(CATALOG.stock(BOOK)).isZero();
         assertThat(count("orders")).isEqualTo(10);
-    }
-
-    private static int closedPort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
