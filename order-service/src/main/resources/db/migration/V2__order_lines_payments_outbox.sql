@@ -59,17 +59,4 @@ CREATE TABLE stock_releases (
 );
 CREATE INDEX ix_stock_releases_due ON stock_releases (next_attempt_at);
 
--- Transactional outbox (platform-starter's relay sends these to Kafka).
-CREATE TABLE outbox_events (
-    id            BIGINT       NOT NULL AUTO_INCREMENT,
-    event_id      CHAR(36)     NOT NULL,
-    topic         VARCHAR(100) NOT NULL,
-    record_key    VARCHAR(100) NULL,
-    event_type    VARCHAR(100) NOT NULL,
-    payload       TEXT         NOT NULL,
-    created_at    TIMESTAMP(6) NOT NULL,
-    published_at  TIMESTAMP(6) NULL,
-    PRIMARY KEY (id),
-    CONSTRAINT uk_outbox_events_event UNIQUE (event_id)
-);
-CREATE INDEX ix_outbox_events_unpublished ON outbox_events (published_at, id);
+-- The outbox table moved to platform-starter (db/shopstack/outbox), migrated with its own history.

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Scheduled jobs that must run once per interval across replicas: a method with {@code @Scheduled} and
  * {@code @SchedulerLock(name = …)} runs only on the replica that holds the named row of the service's
- * {@code shedlock} table (created by the service's Flyway migration). Lease times are the database's, so replica
- * clock skew does not matter; a killed holder's lock runs out after its {@code lockAtMostFor}. Jobs without
- * {@code @SchedulerLock} run on every replica as before.
+ * {@code shedlock} table (platform-starter's {@code db/shopstack/shedlock} migrations). Lease times are the
+ * database's, so replica clock skew does not matter; a killed holder's lock runs out after its
+ * {@code lockAtMostFor}. Jobs without {@code @SchedulerLock} run on every replica as before.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox for services that publish events ({@code shop.outbox.enabled=true}), with the producer
- * settings its guarantees rest on. The service owns the {@code outbox_events} table in its own Flyway migrations.
+ * settings its guarantees rest on. The {@code outbox_events} table comes with it ({@code db/shopstack/outbox},
+ * migrated by {@code SharedSchemaMigration}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",

@@ -1,0 +1,1 @@
+CREATE TABLE service_rows (id BIGINT NOT NULL, PRIMARY KEY (id));
