@@ -72,12 +72,15 @@ public final class ScratchDatabase implements AutoCloseable {
      * {@code shop.schema} and {@code shop.outbox.enabled} from its {@code application.yml}.
      */
     public void migrateAsTheServiceStarts() {
-        Binder settings = applicationYml();
-        SharedSchemaMigration.of(
-                        settings.bind("shop.schema", SharedSchemaProperties.class)
-                                .orElseGet(() -> new SharedSchemaProperties(null)),
-                        settings.bind("shop.outbox.enabled", Boolean.class).orElse(false))
+        SharedSchemaMigration.of(sharedSchemaSettings(),
+                        applicationYml().bind("shop.outbox.enabled", Boolean.class).orElse(false))
                 .migrate(serviceFlyway("classpath:db/migration"));
+    }
+
+    /** The service's {@code shop.schema} settings, from its {@code application.yml}. */
+    public static SharedSchemaProperties sharedSchemaSettings() {
+        return applicationYml().bind("shop.schema", SharedSchemaProperties.class)
+                .orElseGet(() -> new SharedSchemaProperties(null));
     }
 
     /** The service's own migrations only, with each file in {@code earlierVersions} (a classpath folder) swapped in. */
