@@ -39,6 +39,8 @@ class InstanceCircuitBreakerTest {
     static final int deadCatalogPort = Ports.unused();
     static final int deadOrdersPort = Ports.unused();
     static final List<StubBackend> revived = new ArrayList<>();
+    /** Open, or half open once the 2 s wait has run out during the loop: either way the circuit has opened. */
+    static final List<CircuitBreaker.State> OPENED = List.of(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
 
     @DynamicPropertySource
     static void twoInstancesEach(DynamicPropertyRegistry registry) {
@@ -72,7 +74,7 @@ class InstanceCircuitBreakerTest {
         for (int i = 0; i < 40; i++) { // a refused read is retried on the next instance
             client().get().uri("/api/products").exchange().expectStatus().isOk();
         }
-        assertThat(state("catalog-service", deadCatalogPort)).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(state("catalog-service", deadCatalogPort)).isIn(OPENED);
         assertThat(state("catalog-service", port(healthyCatalog))).isEqualTo(CircuitBreaker.State.CLOSED);
 
         StubBackend back = new StubBackend(JWKS, deadCatalogPort);
@@ -97,7 +99,7 @@ class InstanceCircuitBreakerTest {
             assertThat(status).isIn(200, 503);
             unavailable += status == 503 ? 1 : 0;
         }
-        assertThat(state("order-service", deadOrdersPort)).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(state("order-service", deadOrdersPort)).isIn(OPENED);
         assertThat(unavailable).as("503s before the circuit opened").isBetween(1, 10);
         for (int i = 0; i < 20; i++) {
             client().post().uri("/api/payments/webhook").bodyValue("{}").exchange().expectStatus().isOk();
