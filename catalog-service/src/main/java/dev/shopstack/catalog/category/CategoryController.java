@@ -1,5 +1,8 @@
 package dev.shopstack.catalog.category;
 
+import dev.shopstack.platform.docs.Problems;
+import dev.shopstack.platform.problems.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +10,7 @@ import java.net.URI;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,6 +35,7 @@ public class CategoryController {
     }
 
     /** Categories by name, a page at a time. */
+    @Operation(operationId = "listCategories", summary = "List the categories, a page at a time")
     @GetMapping
     public PagedModel<CategoryView> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
@@ -37,11 +43,15 @@ public class CategoryController {
         return new PagedModel<>(categories.list(PageRequest.of(page, size, Sort.by("name", "id"))));
     }
 
+    @Operation(operationId = "getCategory", summary = "One category")
     @GetMapping("/{id}")
     public CategoryView get(@PathVariable long id) {
         return categories.get(id);
     }
 
+    @Operation(operationId = "createCategory", summary = "Create a category (admin)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Problems({ProblemType.SLUG_TAKEN})
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryRequest request) {
@@ -49,6 +59,8 @@ public class CategoryController {
         return ResponseEntity.created(URI.create("/api/categories/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "replaceCategory", summary = "Replace a category (admin)")
+    @Problems({ProblemType.SLUG_TAKEN})
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     public CategoryView replace(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
@@ -56,6 +68,9 @@ public class CategoryController {
     }
 
     /** Only an empty category can go: products and sub-categories must be moved first (409 otherwise). */
+    @Operation(operationId = "deleteCategory", summary = "Delete a category without products or sub-categories (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Problems({ProblemType.CATEGORY_NOT_EMPTY})
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<Void> delete(@PathVariable long id) {

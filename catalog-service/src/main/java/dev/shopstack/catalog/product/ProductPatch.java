@@ -15,7 +15,8 @@ import java.math.BigDecimal;
  */
 public record ProductPatch(
         @Pattern(regexp = ProductRequest.SKU, message = ProductRequest.SKU_MESSAGE) String sku,
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        // [\s\S], not (?s): the OpenAPI document's patterns must be valid ECMAScript regexes too
+        @Size(max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         @Size(max = 4000) String description,
         @Positive Long categoryId,
         @DecimalMin(value = "0", inclusive = false) @Digits(integer = 17, fraction = 2) BigDecimal price,

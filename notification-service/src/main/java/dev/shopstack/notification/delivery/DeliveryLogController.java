@@ -1,5 +1,6 @@
 package dev.shopstack.notification.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -26,6 +27,7 @@ public class DeliveryLogController {
      * The delivery log, newest first, optionally filtered by status, event type and recipient (exact address,
      * any case). Admins only: it holds every customer's email address.
      */
+    @Operation(operationId = "listDeliveries", summary = "The log of mails sent and failed, a page at a time (admin)")
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
     public PagedModel<DeliveryView> list(

@@ -1,6 +1,9 @@
 package dev.shopstack.order.orders;
 
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.docs.Problems;
+import dev.shopstack.platform.problems.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,6 +57,12 @@ public class OrderController {
     }
 
     /** 201 for a new order; 200 with the same order when the same key and body come again. */
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order; an Idempotency-Key makes a retry answer the first order (200)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Problems({ProblemType.OUT_OF_STOCK, ProblemType.PRODUCT_UNAVAILABLE, ProblemType.MIXED_CURRENCIES,
+            ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.TOO_MANY_UNPAID_ORDERS, ProblemType.TOO_MANY_UNITS,
+            ProblemType.ORDER_REJECTED, ProblemType.RESERVATION_FAILED, ProblemType.CATALOG_UNAVAILABLE})
     @PostMapping
     public ResponseEntity<OrderView> place(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+")
@@ -66,6 +75,8 @@ public class OrderController {
     }
 
     /** A customer's own orders, newest first; an admin sees everyone's and may filter by user. */
+    @Operation(operationId = "listOrders",
+            summary = "The caller's orders, a page at a time (an admin sees every order)")
     @GetMapping
     public PagedModel<OrderSummary> list(
             Caller caller,
@@ -80,17 +91,22 @@ public class OrderController {
                 to == null ? null : startOf(to.plusDays(1)), request));
     }
 
+    @Operation(operationId = "getOrder", summary = "One order (another customer's order is not found)")
     @GetMapping("/{id}")
     public OrderView get(Caller caller, @PathVariable UUID id) {
         return lifecycle.view(caller, id).forCaller(caller);
     }
 
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order that has not shipped")
+    @Problems(ProblemType.ILLEGAL_STATUS_TRANSITION)
     @PostMapping("/{id}/cancel")
     public OrderView cancel(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody(required = false) CancelRequest request) {
         return lifecycle.cancel(caller, id, request == null ? null : request.reason()).forCaller(caller);
     }
 
+    @Operation(operationId = "changeOrderStatus", summary = "Move an order along its life cycle (admin)")
+    @Problems({ProblemType.ILLEGAL_STATUS_TRANSITION, ProblemType.PAYMENT_REQUIRED})
     @PatchMapping("/{id}/status")
     @PreAuthorize("hasRole('ADMIN')")
     public OrderView changeStatus(Caller caller, @PathVariable UUID id,
@@ -98,6 +114,8 @@ public class OrderController {
         return lifecycle.changeStatus(caller, id, change.status(), change.reason());
     }
 
+    @Operation(operationId = "deleteOrder", summary = "Delete a closed order (admin)")
+    @Problems({ProblemType.ORDER_STILL_OPEN})
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -1,7 +1,9 @@
 package dev.shopstack.order.payment;
 
+import dev.shopstack.platform.docs.Problems;
 import dev.shopstack.platform.errors.ApiProblem;
 import dev.shopstack.platform.problems.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +37,9 @@ public class PaymentWebhookController {
     }
 
     /** 200 once applied or already applied; the provider retries anything else. */
+    @Operation(operationId = "receivePaymentWebhook",
+            summary = "The payment provider's webhook, authenticated by its signature, not a token")
+    @Problems({ProblemType.WEBHOOK_SIGNATURE_INVALID, ProblemType.WEBHOOK_ORDER_UNKNOWN})
     @PostMapping("/api/payments/webhook")
     public Map<String, Object> receive(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {

@@ -1,9 +1,12 @@
 package dev.shopstack.user.admin;
 
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.docs.Problems;
+import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.user.account.Names;
 import dev.shopstack.user.account.Role;
 import dev.shopstack.user.account.UserView;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +17,7 @@ import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -50,6 +55,7 @@ public class AdminUserController {
     }
 
     /** @param q a prefix of the email or username */
+    @Operation(operationId = "listUsers", summary = "Search the accounts, a page at a time (admin)")
     @GetMapping
     public PagedModel<UserView> list(@RequestParam(required = false) @Size(max = 254) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
@@ -58,11 +64,14 @@ public class AdminUserController {
         return new PagedModel<>(admin.list(q, request));
     }
 
+    @Operation(operationId = "getUser", summary = "One account (admin)")
     @GetMapping("/{id}")
     public UserView get(@PathVariable UUID id) {
         return admin.get(id);
     }
 
+    @Operation(operationId = "updateUser", summary = "Change an account's roles or lock it (admin)")
+    @Problems({ProblemType.OWN_ROLES, ProblemType.NO_ROLES, ProblemType.LOCK_SELF})
     @PatchMapping("/{id}")
     public UserView update(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody AdminUpdateRequest body) {
@@ -70,6 +79,9 @@ public class AdminUserController {
                 body.emailVerified(), body.firstName(), body.lastName(), body.phoneNumber(), body.address()));
     }
 
+    @Operation(operationId = "deleteUser", summary = "Delete an account (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Problems({ProblemType.DELETE_SELF})
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         admin.delete(caller.userId(), id);

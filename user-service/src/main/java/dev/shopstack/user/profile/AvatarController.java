@@ -1,8 +1,13 @@
 package dev.shopstack.user.profile;
 
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.docs.Problems;
 import dev.shopstack.platform.errors.ApiProblem;
 import dev.shopstack.platform.problems.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -32,6 +38,9 @@ public class AvatarController {
         this.images = images;
     }
 
+    @Operation(operationId = "uploadAvatar", summary = "Upload the caller's avatar (JPEG, PNG or WebP)")
+    @Problems({ProblemType.INVALID_IMAGE, ProblemType.UNSUPPORTED_IMAGE, ProblemType.AVATAR_TOO_LARGE,
+            ProblemType.IMAGE_TOO_LARGE, ProblemType.AVATAR_BUSY})
     @PutMapping(path = "/api/users/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Map<String, String> upload(Caller caller, @RequestParam("file") MultipartFile file)
             throws IOException {
@@ -48,6 +57,8 @@ public class AvatarController {
     }
 
     /** Idempotent: 204 whether or not there was a picture. */
+    @Operation(operationId = "removeAvatar", summary = "Remove the caller's avatar")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/users/me/avatar")
     public ResponseEntity<Void> remove(Caller caller) {
         avatars.delete(caller.userId());
@@ -58,6 +69,10 @@ public class AvatarController {
      * Public; caches keep it but ask again every time (If-None-Match answers 304 when the picture has not
      * changed), so a replaced or removed picture is never served from a cache.
      */
+    @Operation(operationId = "getAvatar", summary = "An account's avatar image")
+    @ApiResponse(responseCode = "200", description = "The image (JPEG, PNG or WebP) with its ETag",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @GetMapping("/api/users/{id}/avatar")
     public ResponseEntity<byte[]> avatar(@PathVariable UUID id,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {

@@ -1,5 +1,6 @@
 package dev.shopstack.user.token;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public class JwksController {
         this.openidConfiguration = Map.copyOf(configuration);
     }
 
+    @Operation(operationId = "getSigningKeys", summary = "The public keys that verify access tokens (JWKS)")
     @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<Map<String, Object>> jwks() {
         // short enough that a rotated-in key is seen quickly; resource servers refetch on an unknown kid anyway
@@ -36,6 +38,7 @@ public class JwksController {
                 .body(keys.publicJwks());
     }
 
+    @Operation(operationId = "getOpenIdConfiguration", summary = "The issuer's discovery document")
     @GetMapping("/.well-known/openid-configuration")
     public ResponseEntity<Map<String, Object>> openidConfiguration() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
