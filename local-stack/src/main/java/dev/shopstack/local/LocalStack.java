@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class LocalStack implements AutoCloseable {
 
     public static final String KAFKA = KafkaBroker.NAME;
-    public static final String MAIL = StackParts.MAIL;
-    public static final String ZIPKIN = StackParts.ZIPKIN;
+    public static final String MAIL = InfrastructureParts.MAIL;
+    public static final String ZIPKIN = InfrastructureParts.ZIPKIN;
     public static final String PROMETHEUS = Prometheus.NAME;
     public static final String DISCOVERY = "discovery";
     public static final String GATEWAY = "gateway";
@@ -44,7 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
-        this.discovery = new Discovery(discovery(settings.hostAddress(), settings), settings.discoveryCredentials());
+        this.discovery = new Discovery("http://" + settings.hostAddress() + ":" + settings.ports().discovery(),
+                settings.discoveryCredentials());
         this.cache = new StartupCacheTraining(new StartupCache(settings.startupCacheDir(), javaExecutable()));
         boolean prometheusInstalled = Prometheus.binary(System::getenv).isPresent();
         if (settings.monitoring().enabled() && !prometheusInstalled) {
@@ -135,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
         for (String name : instances) {
             Part part = part(name);
             if (part.registration() != null && discovery.takeOutOfService(part.registration())) {
-                sleep(settings.drainPeriod());
+                Probe.pause(settings.drainPeriod());
             }
             stop(name);
             if (part.registration() != null) {
@@ -199,7 +200,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The primary discovery peer; its registry needs {@link #discoveryAuthorization()}. */
     public String discovery() {
-        return discovery(settings.publicHost(), settings);
+        return "http://" + settings.publicHost() + ":" + settings.ports().discovery();
     }
 
     /** The {@code Authorization} header value for discovery's registry and dashboard. */
@@ -266,7 +267,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 return false;
             }
-            sleep(Duration.ofMillis(500));
+            Probe.pause(Duration.ofMillis(500));
         }
         return false;
     }
@@ -279,20 +280,7 @@ public final class LocalStack implements AutoCloseable {
         return part;
     }
 
-    private static String discovery(String host, StackSettings settings) {
-        return "http://" + host + ":" + settings.ports().discovery();
-    }
-
     static Path javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

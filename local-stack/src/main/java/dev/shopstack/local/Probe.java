@@ -71,4 +71,14 @@ final class Probe {
         }
         return response.statusCode() == 200 && response.body().contains("\"UP\"");
     }
+
+    /** The wait between two polls. */
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
 }

@@ -15,13 +15,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Every process of one stack, in start order, and how to tell each is ready: the infrastructure (the H2 server in
- * replica mode, Kafka, the mail catcher), discovery (two peers in replica mode), Zipkin, Prometheus, and every
- * instance of every {@link AppModule} whose jar is there.
+ * replica mode, Kafka, the mail catcher: {@link InfrastructureParts}), discovery (two peers in replica mode), Zipkin,
+ * Prometheus, and every instance of every {@link AppModule} whose jar is there.
  */
 final class StackParts {
-
-    static final String MAIL = "mail";
-    static final String ZIPKIN = "zipkin";
 
     private final StackSettings settings;
     private final Path java;
@@ -38,6 +35,7 @@ final class StackParts {
     /** Replica mode only. */
     private final H2Server h2;
     private final Prometheus prometheus;
+    private final InfrastructureParts infrastructureParts;
 
     StackParts(StackSettings settings, Path java, Discovery discovery, StartupCacheTraining cache,
             boolean prometheusInstalled) {
@@ -49,7 +47,7 @@ final class StackParts {
         this.internalToken = randomToken();
         this.kafka = new KafkaBroker(settings);
         this.prometheus = settings.monitoring().enabled() && prometheusInstalled ? new Prometheus(settings) : null;
-        String host = settings.hostAddress();
+        this.infrastructureParts = new InfrastructureParts(settings, java, marker);
         Ports ports = settings.ports();
         boolean sandbox = AppModule.ALL.stream().anyMatch(m -> m.name().equals("payment-sandbox")
                 && Files.isRegularFile(m.jar(settings.root())));
@@ -59,23 +57,11 @@ final class StackParts {
         this.h2 = settings.replicas() > 1 ? new H2Server(settings, services) : null;
         if (h2 != null) {
             // a wave of its own: ready before any service, stopped after everything else
-            waves.add(List.of(add(Part.single(H2Server.NAME, jvm(H2Server.NAME, h2.arguments(), Map.of()),
-                    () -> Probe.portOpen(host, ports.h2()), "tcp://" + settings.publicHost() + ":" + ports.h2(),
-                    List.of(ports.h2())))));
+            waves.add(List.of(add(infrastructureParts.h2(h2))));
         }
         List<String> infrastructure = new ArrayList<>();
-        infrastructure.add(add(Part.single(KafkaBroker.NAME, jvm(KafkaBroker.NAME, kafka.arguments(), Map.of()),
-                () -> Probe.portOpen(host, ports.kafka()), host + ":" + ports.kafka(),
-                List.of(ports.kafka(), ports.kafkaController()))));
-        infrastructure.add(add(Part.single(MAIL, jvm(MAIL, List.of("-Xmx96m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Dgreenmail.smtp.hostname=" + settings.bindAddress(), "-Dgreenmail.smtp.port=" + ports.smtp(),
-                "-Dgreenmail.api.hostname=" + settings.bindAddress(), "-Dgreenmail.api.port=" + ports.mailApi(),
-                "-Dgreenmail.auth.disabled", "-cp", Classpaths.of("greenmail.classpath"),
-                "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner"), Map.of()),
-                () -> Probe.answers("http://" + host + ":" + ports.mailApi() + "/api/service/readiness",
-                        status -> status == 200),
-                "http://" + settings.publicHost() + ":" + ports.mailApi(), List.of(ports.smtp(), ports.mailApi()))));
+        infrastructure.add(add(infrastructureParts.kafka(kafka)));
+        infrastructure.add(add(infrastructureParts.mail()));
         List<String> applications = new ArrayList<>();
         List<String> replicas = new ArrayList<>();
         for (AppModule module : AppModule.ALL) {
@@ -97,9 +83,7 @@ final class StackParts {
             }
         }
         if (settings.zipkin()) {
-            applications.add(add(Part.single(ZIPKIN, zipkin(), () -> Probe.answers("http://" + host + ":"
-                    + ports.zipkin() + "/health", status -> status == 200),
-                    "http://" + settings.publicHost() + ":" + ports.zipkin(), List.of(ports.zipkin()))));
+            applications.add(add(infrastructureParts.zipkin()));
         }
         if (prometheus != null) {
             applications.add(add(Part.single(Prometheus.NAME, new ManagedProcess(Prometheus.NAME,
@@ -153,7 +137,7 @@ final class StackParts {
         if (composeHost.equals("localhost") || composeHost.equals(Prometheus.NAME)) {
             return List.of(host + ":" + settings.ports().prometheus());
         }
-        if (composeHost.equals(ZIPKIN) && parts.containsKey(ZIPKIN)) {
+        if (composeHost.equals(InfrastructureParts.ZIPKIN) && parts.containsKey(InfrastructureParts.ZIPKIN)) {
             return List.of(host + ":" + settings.ports().zipkin());
         }
         List<String> addresses = new ArrayList<>();
@@ -239,25 +223,6 @@ final class StackParts {
         return Probe.ready(host, settings.ports().gatewayManagement())
                 && Probe.answers("http://" + host + ":" + settings.ports().gateway() + path,
                         status -> status != 404 && status < 500);
-    }
-
-    private ManagedProcess jvm(String name, List<String> args, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of(java.toString(), marker));
-        command.addAll(args);
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        return new ManagedProcess(name, () -> command, env, settings.logsDir().resolve(name + ".log"));
-    }
-
-    /** Zipkin's executable jar from Maven Central, spans in memory, listening on the bind address only. */
-    private ManagedProcess zipkin() {
-        return jvm(ZIPKIN, List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "-jar", Classpaths.of("zipkin.classpath"),
-                "--armeria.ports[0].port=" + settings.ports().zipkin(),
-                "--armeria.ports[0].ip=" + settings.bindAddress(),
-                "--armeria.ports[0].protocols[0]=http"),
-                Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "100000", "QUERY_PORT",
-                        Integer.toString(settings.ports().zipkin())));
     }
 
     private List<String> prometheusCommand() {

@@ -83,10 +83,10 @@ class StackSettingsTest {
 
     @Test
     void durationsReadLikeSpringOnes() {
-        assertThat(StackSettings.parseDuration("500ms", "x")).isEqualTo(Duration.ofMillis(500));
-        assertThat(StackSettings.parseDuration("15s", "x")).isEqualTo(Duration.ofSeconds(15));
-        assertThat(StackSettings.parseDuration("2m", "x")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(StackSettings.parseDuration("1h", "x")).isEqualTo(Duration.ofHours(1));
+        assertThat(StackEnvironment.parseDuration("500ms", "x")).isEqualTo(Duration.ofMillis(500));
+        assertThat(StackEnvironment.parseDuration("15s", "x")).isEqualTo(Duration.ofSeconds(15));
+        assertThat(StackEnvironment.parseDuration("2m", "x")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(StackEnvironment.parseDuration("1h", "x")).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -28,14 +28,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Decides which email an event becomes: recipient, subject, template and the values it shows. Values go into
@@ -52,26 +48,20 @@ public class EmailComposer {
     private static final DateTimeFormatter UTC_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private static final Map<String, String> ORDER_STATUS_LABELS = Map.of(
-            "PENDING_PAYMENT", "awaiting payment",
-            "PAID", "paid",
-            "SHIPPED", "shipped",
-            "DELIVERED", "delivered",
-            "CANCELLED", "cancelled",
-            "REFUNDED", "refunded");
-
     private static final Pattern SIX_DIGITS = Pattern.compile("^[0-9]{6}$");
     private static final Pattern RESET_TOKEN = Pattern.compile("^[A-Za-z0-9_-]{20,200}$");
 
     private final String frontendBaseUrl;
     private final Clock clock;
     private final EventSeal seal;
+    private final OrderEmails orders;
 
     public EmailComposer(MailProperties settings, EventSeal seal, Clock clock) {
         this.clock = clock;
         String base = settings.frontendBaseUrl().toString();
         this.frontendBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.seal = seal;
+        this.orders = new OrderEmails(frontendBaseUrl);
     }
 
     /** The email for this event, or empty when it sends none ({@link #SILENT}, or an anonymized order). */
@@ -98,17 +88,17 @@ public class EmailComposer {
         } else if (data instanceof AccountLocked locked) {
             return accountLocked(locked);
         } else if (data instanceof OrderPlaced placed) {
-            return anonymized(placed.email()) ? null : orderPlaced(placed);
+            return anonymized(placed.email()) ? null : orders.placed(placed);
         } else if (data instanceof OrderStatusChanged changed) {
             // REFUNDED is told by the refund's own mail (order.refunded), with the amount
             return anonymized(changed.email()) || "REFUNDED".equals(changed.status()) ? null
-                    : orderStatusChanged(changed);
+                    : orders.statusChanged(changed);
         } else if (data instanceof OrderCancelled cancelled) {
-            return anonymized(cancelled.email()) ? null : orderCancelled(cancelled);
+            return anonymized(cancelled.email()) ? null : orders.cancelled(cancelled);
         } else if (data instanceof OrderPaymentFailed failed) {
-            return anonymized(failed.email()) ? null : orderPaymentFailed(failed);
+            return anonymized(failed.email()) ? null : orders.paymentFailed(failed);
         } else if (data instanceof OrderRefunded refunded) {
-            return anonymized(refunded.email()) ? null : orderRefunded(refunded);
+            return anonymized(refunded.email()) ? null : orders.refunded(refunded);
         } else if (data instanceof UserDeleted) {
             return null; // nothing to tell an account that no longer exists
         }
@@ -175,67 +165,8 @@ public class EmailComposer {
                 template(data), model);
     }
 
-    private Email orderPlaced(OrderPlaced data) {
-        String orderId = required(data.orderId(), "orderId");
-        var model = new HashMap<String, Object>();
-        model.put("orderId", orderId);
-        model.put("lines", data.lines() == null ? List.of() : data.lines());
-        model.put("currency", required(data.currency(), "currency"));
-        model.put("total", required(data.total(), "total"));
-        model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId, template(data), model);
-    }
-
-    private Email orderStatusChanged(OrderStatusChanged data) {
-        String orderId = required(data.orderId(), "orderId");
-        String status = required(data.status(), "status");
-        String label = ORDER_STATUS_LABELS.getOrDefault(status, status.toLowerCase(Locale.ROOT));
-        var model = new HashMap<String, Object>();
-        model.put("orderId", orderId);
-        model.put("status", label);
-        model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " is " + label,
-                template(data), model);
-    }
-
-    private Email orderCancelled(OrderCancelled data) {
-        String orderId = required(data.orderId(), "orderId");
-        var model = new HashMap<String, Object>();
-        model.put("orderId", orderId);
-        model.put("reason", data.reason());
-        model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " was cancelled",
-                template(data), model);
-    }
-
-    /** The order is still payable: the link leads back to it, where it can be paid with another card. */
-    private Email orderPaymentFailed(OrderPaymentFailed data) {
-        String orderId = required(data.orderId(), "orderId");
-        var model = new HashMap<String, Object>();
-        model.put("orderId", orderId);
-        model.put("reason", data.reason());
-        model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your payment for Shopstack order " + orderId + " failed",
-                template(data), model);
-    }
-
-    private static String template(Record data) {
+    static String template(Record data) {
         return template(EventType.of(data));
-    }
-
-    /** Money on its way back: how much, why, and what was refunded of the order in all. */
-    private Email orderRefunded(OrderRefunded data) {
-        String orderId = required(data.orderId(), "orderId");
-        var model = new HashMap<String, Object>();
-        model.put("orderId", orderId);
-        model.put("amount", required(data.amount(), "amount"));
-        model.put("currency", required(data.currency(), "currency"));
-        model.put("reason", data.reason());
-        model.put("totalRefunded", data.totalRefunded());
-        model.put("fullyRefunded", data.fullyRefunded());
-        model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " was refunded"
-                + (data.fullyRefunded() ? "" : " in part"), template(data), model);
     }
 
     private static boolean anonymized(String email) {
@@ -248,10 +179,6 @@ public class EmailComposer {
         return model;
     }
 
-    private String orderLink(String orderId) {
-        return frontendBaseUrl + "/orders/" + UriUtils.encodePathSegment(orderId, "UTF-8");
-    }
-
     /** How long a code or link stays valid, counted from when it was issued, in whole minutes (at least 1). */
     private String lifetime(CloudEvent<Object> event, Instant expiresAt) {
         Instant issued = event.time() != null ? event.time() : clock.instant();
@@ -260,7 +187,7 @@ public class EmailComposer {
     }
 
     /** One plain address; anything else (lists, display names, CR/LF header tricks) is refused. */
-    private static String recipient(String email) {
+    static String recipient(String email) {
         required(email, "email");
         try {
             var address = new InternetAddress(email, true);
@@ -291,7 +218,7 @@ public class EmailComposer {
         return secret;
     }
 
-    private static <T> T required(T value, String field) {
+    static <T> T required(T value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new MalformedEventException("data." + field + " is missing");
         }
