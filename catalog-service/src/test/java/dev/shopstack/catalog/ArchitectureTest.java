@@ -11,8 +11,10 @@ class ArchitectureTest {
 
     @Test
     void keepsTheArchitectureRules() {
-        ShopstackArchitectureRules.check(ShopstackArchitectureRules.importMain("dev.shopstack.catalog"),
-                ShopstackArchitectureRules.ALL, Map.of());
+        ShopstackArchitectureRules.check(
+                ShopstackArchitectureRules.importMain("dev.shopstack.catalog"),
+                ShopstackArchitectureRules.ALL,
+                Map.of());
     }
 
     @Test

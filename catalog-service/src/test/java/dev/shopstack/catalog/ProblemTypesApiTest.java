@@ -16,8 +16,7 @@ class ProblemTypesApiTest extends IntegrationTestSupport {
         var response = mvc.get().uri("/api/categories/987654321").exchange();
 
         assertThat(response).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(response).bodyJson().extractingPath("$.type")
-                .isEqualTo("https://shopstack.dev/problems/not-found");
+        assertThat(response).bodyJson().extractingPath("$.type").isEqualTo("https://shopstack.dev/problems/not-found");
     }
 
     @Test
@@ -25,8 +24,7 @@ class ProblemTypesApiTest extends IntegrationTestSupport {
         var response = mvc.get().uri("/api/categories?size=100000").exchange();
 
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(response).bodyJson().extractingPath("$.type")
-                .isEqualTo("https://shopstack.dev/problems/validation");
+        assertThat(response).bodyJson().extractingPath("$.type").isEqualTo("https://shopstack.dev/problems/validation");
     }
 
     @Test
@@ -34,10 +32,18 @@ class ProblemTypesApiTest extends IntegrationTestSupport {
         var response = mvc.get().uri("/v3/api-docs").exchange();
 
         assertThat(response).hasStatusOk();
-        assertThat(response).bodyJson().extractingPath("$.paths").asMap().doesNotContainKey("/error")
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.paths")
+                .asMap()
+                .doesNotContainKey("/error")
                 .containsKey("/api/categories");
         // the caller comes from the token, not from a request parameter
-        assertThat(response).bodyJson().extractingPath("$.paths['/api/products'].get.parameters[*].name")
-                .asArray().isNotEmpty().doesNotContain("caller");
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.paths['/api/products'].get.parameters[*].name")
+                .asArray()
+                .isNotEmpty()
+                .doesNotContain("caller");
     }
 }

@@ -26,13 +26,13 @@ class DiscoverySecurityConfiguration {
 
     @Bean
     SecurityFilterChain discoverySecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/eureka/**"))
+        return http.csrf(csrf -> csrf.ignoringRequestMatchers("/eureka/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .anyRequest().hasRole("DISCOVERY"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("DISCOVERY"))
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }
@@ -48,8 +48,8 @@ class DiscoverySecurityConfiguration {
                 if (!MessageDigest.isEqual(expected, digest(given))) {
                     throw new BadCredentialsException("Wrong discovery credential");
                 }
-                return UsernamePasswordAuthenticationToken.authenticated(presented.getName(), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_DISCOVERY")));
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        presented.getName(), null, List.of(new SimpleGrantedAuthority("ROLE_DISCOVERY")));
             }
 
             @Override

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"shop.discovery.username=eureka", "shop.discovery.password=a-test-discovery-secret"})
 class DiscoveryApplicationTest {
 
-    static final String CREDENTIALS = "Basic " + Base64.getEncoder()
-            .encodeToString("eureka:a-test-discovery-secret".getBytes(StandardCharsets.UTF_8));
+    static final String CREDENTIALS = "Basic "
+            + Base64.getEncoder().encodeToString("eureka:a-test-discovery-secret".getBytes(StandardCharsets.UTF_8));
     static final String INSTANCE = """
             {"instance": {"instanceId": "%s", "app": "USER-SERVICE", "hostName": "10.0.0.66",
               "ipAddr": "10.0.0.66", "vipAddress": "user-service", "status": "UP",
@@ -37,7 +38,8 @@ class DiscoveryApplicationTest {
     }
 
     private HttpRequest.Builder get(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", accept);
     }
 
     private HttpRequest.Builder register(String instanceId) {
@@ -51,8 +53,11 @@ class DiscoveryApplicationTest {
         assertThat(send(register("rogue:10.0.0.66:8081"), null).statusCode()).isEqualTo(401);
         String wrong = "Basic " + Base64.getEncoder().encodeToString("eureka:guess".getBytes(StandardCharsets.UTF_8));
         assertThat(send(register("rogue:10.0.0.66:8081"), wrong).statusCode()).isEqualTo(401);
-        assertThat(send(get("/eureka/apps", "application/json"), null).statusCode()).isEqualTo(401);
-        assertThat(send(get("/", "text/html"), null).statusCode()).as("dashboard").isEqualTo(401);
+        assertThat(send(get("/eureka/apps", "application/json"), null).statusCode())
+                .isEqualTo(401);
+        assertThat(send(get("/", "text/html"), null).statusCode())
+                .as("dashboard")
+                .isEqualTo(401);
 
         assertThat(send(get("/eureka/apps", "application/json"), CREDENTIALS).body())
                 .doesNotContain("rogue:10.0.0.66:8081");
@@ -60,14 +65,17 @@ class DiscoveryApplicationTest {
 
     @Test
     void withTheCredentialAServiceRegistersAndIsListed() throws Exception {
-        assertThat(send(register("user-service:10.0.0.5:8081"), CREDENTIALS).statusCode()).isEqualTo(204);
+        assertThat(send(register("user-service:10.0.0.5:8081"), CREDENTIALS).statusCode())
+                .isEqualTo(204);
 
         // the registry answers from a cache refreshed every 2 s
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
-            var apps = send(get("/eureka/apps", "application/json"), CREDENTIALS);
-            assertThat(apps.statusCode()).isEqualTo(200);
-            assertThat(apps.body()).contains("\"applications\"").contains("user-service:10.0.0.5:8081");
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> {
+                    var apps = send(get("/eureka/apps", "application/json"), CREDENTIALS);
+                    assertThat(apps.statusCode()).isEqualTo(200);
+                    assertThat(apps.body()).contains("\"applications\"").contains("user-service:10.0.0.5:8081");
+                });
     }
 
     @Test
@@ -75,7 +83,9 @@ class DiscoveryApplicationTest {
         var readiness = send(get("/actuator/health/readiness", "application/json"), null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
-        assertThat(send(get("/actuator/health/liveness", "application/json"), null).statusCode()).isEqualTo(200);
+        assertThat(send(get("/actuator/health/liveness", "application/json"), null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send(get("/actuator/prometheus", "text/plain"), null).body()).contains("jvm_memory_used_bytes");
     }
 }

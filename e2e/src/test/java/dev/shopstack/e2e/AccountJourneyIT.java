@@ -41,10 +41,13 @@ class AccountJourneyIT {
 
         var requested = gateway.post("/api/auth/password-reset", "{\"email\":\"" + email + "\"}", null);
         assertThat(requested.statusCode()).isEqualTo(202);
-        String token = MailCatcher.resetToken(mail.await(email, "Reset your Shopstack password", Duration.ofSeconds(30)));
+        String token =
+                MailCatcher.resetToken(mail.await(email, "Reset your Shopstack password", Duration.ofSeconds(30)));
 
         String confirm = "{\"token\":\"%s\",\"newPassword\":\"a-brand-new-secret\"}".formatted(token);
-        assertThat(gateway.post("/api/auth/password-reset/confirm", confirm, null).statusCode()).isEqualTo(204);
+        assertThat(gateway.post("/api/auth/password-reset/confirm", confirm, null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(refresh(before.path("refreshToken").asString()).statusCode()).isEqualTo(401);
         assertThat(login(name, Gateway.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(login(name, "a-brand-new-secret").statusCode()).isEqualTo(200);
@@ -69,12 +72,14 @@ class AccountJourneyIT {
         var locked = gateway.send("PATCH", "/api/users/" + id, "{\"locked\":true}", admin);
         assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
         assertThat(login(name, Gateway.PASSWORD).statusCode()).isIn(401, 403, 423);
-        assertThat(refresh(session.path("refreshToken").asString()).statusCode()).isEqualTo(401);
+        assertThat(refresh(session.path("refreshToken").asString()).statusCode())
+                .isEqualTo(401);
 
-        var unlocked = gateway.send("PATCH", "/api/users/" + id, "{\"locked\":false,\"roles\":[\"CUSTOMER\",\"ADMIN\"]}",
-                admin);
+        var unlocked = gateway.send(
+                "PATCH", "/api/users/" + id, "{\"locked\":false,\"roles\":[\"CUSTOMER\",\"ADMIN\"]}", admin);
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
-        String promoted = Http.json(login(name, Gateway.PASSWORD)).path("accessToken").asString();
+        String promoted =
+                Http.json(login(name, Gateway.PASSWORD)).path("accessToken").asString();
         assertThat(gateway.get("/api/users?q=" + name, promoted).statusCode()).isEqualTo(200);
     }
 
@@ -83,7 +88,8 @@ class AccountJourneyIT {
         String slug = "e2e-shelf-" + suffix();
         String customer = gateway.verifiedCustomer("shopper" + suffix(), mail);
         String category = "{\"slug\":\"%s\",\"name\":\"E2E shelf\"}".formatted(slug);
-        assertThat(gateway.post("/api/categories", category, customer).statusCode()).isEqualTo(403);
+        assertThat(gateway.post("/api/categories", category, customer).statusCode())
+                .isEqualTo(403);
         var shelf = gateway.post("/api/categories", category, admin);
         assertThat(shelf.statusCode()).as(shelf.body()).isEqualTo(201);
         long shelfId = Http.json(shelf).path("id").asLong();
@@ -100,35 +106,58 @@ class AccountJourneyIT {
 
         var repriced = gateway.send("PATCH", "/api/products/" + product, "{\"price\":24.90}", admin, "If-Match", etag);
         assertThat(repriced.statusCode()).as(repriced.body()).isEqualTo(200);
-        assertThat(Http.json(Http.get(stack.gateway() + "/api/products/" + product)).path("price").decimalValue())
+        assertThat(Http.json(Http.get(stack.gateway() + "/api/products/" + product))
+                        .path("price")
+                        .decimalValue())
                 .isEqualByComparingTo("24.90");
         var stale = gateway.send("PATCH", "/api/products/" + product, "{\"price\":1.00}", admin, "If-Match", etag);
         assertThat(stale.statusCode()).as("edited meanwhile").isEqualTo(412);
-        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"price\":1.00}", customer).statusCode())
+        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"price\":1.00}", customer)
+                        .statusCode())
                 .isEqualTo(403);
 
-        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"active\":false}", admin).statusCode())
+        assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"active\":false}", admin)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(Http.get(stack.gateway() + "/api/products/" + product).statusCode()).as("hidden").isEqualTo(404);
-        assertThat(Http.json(Http.get(stack.gateway() + "/api/products?category=" + slug)).path("content")).isEmpty();
+        assertThat(Http.get(stack.gateway() + "/api/products/" + product).statusCode())
+                .as("hidden")
+                .isEqualTo(404);
+        assertThat(Http.json(Http.get(stack.gateway() + "/api/products?category=" + slug))
+                        .path("content"))
+                .isEmpty();
 
-        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin).statusCode())
-                .as("still has a product").isEqualTo(409);
-        assertThat(gateway.send("DELETE", "/api/products/" + product, null, admin).statusCode()).isEqualTo(204);
-        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin).statusCode()).isEqualTo(204);
-        assertThat(Http.get(stack.gateway() + "/api/categories/" + shelfId).statusCode()).isEqualTo(404);
+        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin)
+                        .statusCode())
+                .as("still has a product")
+                .isEqualTo(409);
+        assertThat(gateway.send("DELETE", "/api/products/" + product, null, admin)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(gateway.send("DELETE", "/api/categories/" + shelfId, null, admin)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(Http.get(stack.gateway() + "/api/categories/" + shelfId).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aDeletedAccountCannotLogInAndItsOrdersAreAnonymized() {
         String name = "leaving" + suffix();
         String customer = gateway.verifiedCustomer(name, mail);
-        long product = Http.json(Http.get(stack.gateway() + "/api/products?inStock=true&size=1")).path("content").get(0)
-                .path("id").asLong();
-        var placed = gateway.send("POST", "/api/orders", """
+        long product = Http.json(Http.get(stack.gateway() + "/api/products?inStock=true&size=1"))
+                .path("content")
+                .get(0)
+                .path("id")
+                .asLong();
+        var placed = gateway.send(
+                "POST",
+                "/api/orders",
+                """
                 {"lines":[{"productId":%d,"quantity":1}],"shippingAddress":{"name":"Leaving Customer",
                  "line1":"Exit Road 1","postalCode":"1000","city":"Brussels","country":"BE"}}""".formatted(product),
-                customer, "Idempotency-Key", UUID.randomUUID().toString());
+                customer,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String order = Http.json(placed).path("id").asString();
 
@@ -138,18 +167,23 @@ class AccountJourneyIT {
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(login(name, Gateway.PASSWORD).statusCode()).isEqualTo(401);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode kept = Http.json(gateway.get("/api/orders/" + order, admin));
-            assertThat(kept.path("id").asString()).isEqualTo(order);
-            assertThat(absent(kept.path("email"))).as("email erased").isTrue();
-            JsonNode address = kept.path("shippingAddress");
-            assertThat(absent(address) || absent(address.path("name"))).as("address erased").isTrue();
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode kept = Http.json(gateway.get("/api/orders/" + order, admin));
+                    assertThat(kept.path("id").asString()).isEqualTo(order);
+                    assertThat(absent(kept.path("email"))).as("email erased").isTrue();
+                    JsonNode address = kept.path("shippingAddress");
+                    assertThat(absent(address) || absent(address.path("name")))
+                            .as("address erased")
+                            .isTrue();
+                });
     }
 
     private static HttpResponse<String> login(String login, String password) {
-        return gateway.post("/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(login, password),
-                null);
+        return gateway.post(
+                "/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(login, password), null);
     }
 
     private static HttpResponse<String> refresh(String refreshToken) {

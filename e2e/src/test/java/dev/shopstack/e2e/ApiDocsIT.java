@@ -22,8 +22,8 @@ class ApiDocsIT {
         var config = Http.json(Http.get(stack.gateway() + "/v3/api-docs/swagger-config"));
         List<String> names = new ArrayList<>();
         config.path("urls").forEach(u -> names.add(u.path("name").asString()));
-        assertThat(names).containsExactlyInAnyOrder(
-                "user-service", "catalog-service", "order-service", "notification-service");
+        assertThat(names)
+                .containsExactlyInAnyOrder("user-service", "catalog-service", "order-service", "notification-service");
 
         Map<String, String> expectedPath = Map.of(
                 "user-service", "/api/auth/login",
@@ -36,12 +36,19 @@ class ApiDocsIT {
             var json = Http.json(doc);
             assertThat(json.path("openapi").asString()).as(service).startsWith("3.");
             assertThat(json.path("info").path("title").asString()).isEqualTo(service);
-            assertThat(json.path("paths").has(path)).as(service + " documents " + path).isTrue();
-            assertThat(json.path("components").path("securitySchemes").has("bearer-jwt")).isTrue();
+            assertThat(json.path("paths").has(path))
+                    .as(service + " documents " + path)
+                    .isTrue();
+            assertThat(json.path("components").path("securitySchemes").has("bearer-jwt"))
+                    .isTrue();
         });
 
-        var ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                .send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/swagger-ui.html")).build(),
+        var ui = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.gateway() + "/swagger-ui.html"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");

@@ -24,10 +24,16 @@ class BrokerOutageIT {
         String order;
         try {
             for (int i = 0; i < emails.length; i++) {
-                emails[i] = gateway.register("outage" + UUID.randomUUID().toString().substring(0, 8));
+                emails[i] =
+                        gateway.register("outage" + UUID.randomUUID().toString().substring(0, 8));
             }
-            var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(product, 2), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+            var placed = gateway.send(
+                    "POST",
+                    "/api/orders",
+                    Gateway.orderBody(product, 2),
+                    customer,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             order = Http.json(placed).path("id").asString();
         } finally {
@@ -41,13 +47,15 @@ class BrokerOutageIT {
         String confirmation = "Your Shopstack order " + order;
         var confirmed = mail.await(buyer + "@example.test", confirmation, Duration.ofSeconds(60));
         assertThat(confirmed.raw()).contains("24.00");
-        System.out.printf("broker outage: %d registrations and 1 order, %d emails expected%n", emails.length,
-                emails.length * 2 + 1);
+        System.out.printf(
+                "broker outage: %d registrations and 1 order, %d emails expected%n",
+                emails.length, emails.length * 2 + 1);
         for (String email : emails) {
             assertThat(mail.withSubject(email, "verification code")).as(email).hasSize(1);
             assertThat(mail.withSubject(email, "Welcome")).as(email).hasSize(1);
         }
         assertThat(mail.withSubject(buyer + "@example.test", confirmation))
-                .filteredOn(m -> m.subject().equals(confirmation)).hasSize(1);
+                .filteredOn(m -> m.subject().equals(confirmation))
+                .hasSize(1);
     }
 }

@@ -54,8 +54,13 @@ class CrashIT {
             int quantity = 1 + i % 3;
             pool.submit(() -> {
                 try {
-                    var response = gateway.send("POST", "/api/orders", Gateway.orderBody(product, quantity), customer,
-                            "Idempotency-Key", UUID.randomUUID().toString());
+                    var response = gateway.send(
+                            "POST",
+                            "/api/orders",
+                            Gateway.orderBody(product, quantity),
+                            customer,
+                            "Idempotency-Key",
+                            UUID.randomUUID().toString());
                     if (response.statusCode() == 201) {
                         acknowledged.put(Http.json(response).path("id").asString(), quantity);
                     } else {
@@ -80,10 +85,12 @@ class CrashIT {
 
         Map<String, Integer> committed = ordersOf(gateway, customer);
         int heldAfterRestart = STOCK - gateway.stockOf(product);
-        int heldByOrders = committed.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("SIGKILL of order-service in a burst of %d orders: %d answered 201, %d failed, "
-                + "%d committed; %d units held, %d of them by committed orders%n", BURST, acknowledged.size(),
-                failed.get(), committed.size(), heldAfterRestart, heldByOrders);
+        int heldByOrders =
+                committed.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(
+                "SIGKILL of order-service in a burst of %d orders: %d answered 201, %d failed, "
+                        + "%d committed; %d units held, %d of them by committed orders%n",
+                BURST, acknowledged.size(), failed.get(), committed.size(), heldAfterRestart, heldByOrders);
         assertThat(committed).as("every acknowledged order survived the crash").containsAllEntriesOf(acknowledged);
         assertThat(heldAfterRestart).as("no committed order without its stock").isGreaterThanOrEqualTo(heldByOrders);
 
@@ -95,12 +102,20 @@ class CrashIT {
         for (String id : ids) {
             // right after the restart a gateway may still send a write to an instance it has not yet seen come back
             // or go: a 503 there says "try again shortly", as a client would
-            var paid = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions().until(() -> gateway.post("/api/orders/" + id + "/payment", """
-                            {"amount":%d.00,"currency":"EUR","method":"MANUAL","reference":"crash-%s"}""".formatted(
-                            committed.get(id), id), admin), answer -> answer.statusCode() != 503);
-            if (paid.statusCode() == 409 && "CANCELLED".equals(
-                    Http.json(gateway.get("/api/orders/" + id, customer)).path("status").asString())) {
+            var paid = Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(
+                            () -> gateway.post(
+                                    "/api/orders/" + id + "/payment", """
+                            {"amount":%d.00,"currency":"EUR","method":"MANUAL","reference":"crash-%s"}""".formatted(committed.get(id), id), admin),
+                            answer -> answer.statusCode() != 503);
+            if (paid.statusCode() == 409
+                    && "CANCELLED"
+                            .equals(Http.json(gateway.get("/api/orders/" + id, customer))
+                                    .path("status")
+                                    .asString())) {
                 // a slow restart outlasted the payment window, and the surviving replica's job cancelled the order
                 // first: its stock goes back like any unpaid order's, which the stock check below counts on
                 cancelledFirst++;
@@ -112,15 +127,19 @@ class CrashIT {
         int expectedStock = STOCK - paidUnits;
 
         // reservations of orders that never committed expire; the unpaid order is cancelled and gives its stock back
-        Instant settled = killedAt.plus(StackExtension.RESERVATION_TTL)
-                .plus(StackExtension.EXPIRY_INTERVAL.multipliedBy(3));
-        Awaitility.await().atMost(StackExtension.RESERVATION_TTL.plusSeconds(60))
+        Instant settled =
+                killedAt.plus(StackExtension.RESERVATION_TTL).plus(StackExtension.EXPIRY_INTERVAL.multipliedBy(3));
+        Awaitility.await()
+                .atMost(StackExtension.RESERVATION_TTL.plusSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> Instant.now().isAfter(settled) && gateway.stockOf(product) == expectedStock);
-        System.out.printf("after expiry: %d units held by %d paid orders (%d cancelled by the payment window before "
-                + "they could be paid), %d units came back%n", paidUnits, ids.size() - cancelledFirst, cancelledFirst,
-                heldAfterRestart - paidUnits);
-        assertThat(Http.json(gateway.get("/api/orders/" + unpaid, customer)).path("status").asString())
+        System.out.printf(
+                "after expiry: %d units held by %d paid orders (%d cancelled by the payment window before "
+                        + "they could be paid), %d units came back%n",
+                paidUnits, ids.size() - cancelledFirst, cancelledFirst, heldAfterRestart - paidUnits);
+        assertThat(Http.json(gateway.get("/api/orders/" + unpaid, customer))
+                        .path("status")
+                        .asString())
                 .isEqualTo("CANCELLED");
         mail.await(name + "@example.test", "Your Shopstack order " + unpaid + " was cancelled", Duration.ofSeconds(30));
     }
@@ -129,7 +148,9 @@ class CrashIT {
     private static Map<String, Integer> ordersOf(Gateway gateway, String customer) {
         Map<String, Integer> orders = new HashMap<>();
         // the gateway may still hold the killed instance for a moment: a 503 there is not an empty list
-        var answer = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        var answer = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> gateway.get("/api/orders?size=100", customer), response -> response.statusCode() == 200);
         JsonNode page = Http.json(answer);
         for (JsonNode order : page.path("content")) {

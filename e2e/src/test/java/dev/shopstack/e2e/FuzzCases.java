@@ -19,30 +19,68 @@ import tools.jackson.databind.node.ObjectNode;
 final class FuzzCases {
 
     /** One request to send. {@code body} null means no body; {@code contentType} null means no header. */
-    record Case(String method, String path, byte[] body, String contentType) {
-    }
+    record Case(String method, String path, byte[] body, String contentType) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final List<String> PATH_VALUES = List.of("1", "0", "-1", "99999999999999999999", "abc", "1.5",
-            UUID.randomUUID().toString(), "%25", "%00", "..%2F..%2Fetc%2Fpasswd", "%C3%28", "x".repeat(3000),
-            "%27%20OR%201%3D1--", "null", "%F0%9F%98%80");
+    static final List<String> PATH_VALUES = List.of(
+            "1",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "abc",
+            "1.5",
+            UUID.randomUUID().toString(),
+            "%25",
+            "%00",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%C3%28",
+            "x".repeat(3000),
+            "%27%20OR%201%3D1--",
+            "null",
+            "%F0%9F%98%80");
 
-    static final List<String> QUERY_VALUES = List.of("", "-1", "0", "2147483648", "99999999999999999999", "abc",
-            "1e309", "%00", "%C3%28", "2026-13-45", "true", "a".repeat(5000), "%27%3B--", "NaN", "%5B%5D", "%20", "-0",
-            "1,2", "%2B1", "%E2%80%AE", "%25", "a".repeat(9000));
+    static final List<String> QUERY_VALUES = List.of(
+            "",
+            "-1",
+            "0",
+            "2147483648",
+            "99999999999999999999",
+            "abc",
+            "1e309",
+            "%00",
+            "%C3%28",
+            "2026-13-45",
+            "true",
+            "a".repeat(5000),
+            "%27%3B--",
+            "NaN",
+            "%5B%5D",
+            "%20",
+            "-0",
+            "1,2",
+            "%2B1",
+            "%E2%80%AE",
+            "%25",
+            "a".repeat(9000));
 
     private static final List<JsonNode> WRONG_VALUES = List.of(
-            JSON.getNodeFactory().nullNode(), JSON.getNodeFactory().stringNode("x".repeat(100_000)),
-            JSON.getNodeFactory().stringNode(""), JSON.getNodeFactory().stringNode("<script>alert(1)</script>\u0000𝕏"),
-            JSON.getNodeFactory().numberNode(-1), JSON.getNodeFactory().numberNode(0),
+            JSON.getNodeFactory().nullNode(),
+            JSON.getNodeFactory().stringNode("x".repeat(100_000)),
+            JSON.getNodeFactory().stringNode(""),
+            JSON.getNodeFactory().stringNode("<script>alert(1)</script>\u0000𝕏"),
+            JSON.getNodeFactory().numberNode(-1),
+            JSON.getNodeFactory().numberNode(0),
             JSON.getNodeFactory().numberNode(new java.math.BigDecimal("1e400")),
-            JSON.getNodeFactory().numberNode(Long.MAX_VALUE), JSON.getNodeFactory().booleanNode(true),
-            JSON.createArrayNode().add("x"), JSON.createObjectNode().put("$ne", 1),
+            JSON.getNodeFactory().numberNode(Long.MAX_VALUE),
+            JSON.getNodeFactory().booleanNode(true),
+            JSON.createArrayNode().add("x"),
+            JSON.createObjectNode().put("$ne", 1),
             JSON.getNodeFactory().stringNode("2026-02-30T25:61:00Z"),
             JSON.getNodeFactory().numberNode(new java.math.BigDecimal("-9223372036854775809")),
             JSON.getNodeFactory().numberNode(new java.math.BigDecimal("0.0000000000000000001")),
-            JSON.getNodeFactory().stringNode("\u202Egnp.exe 😀"), JSON.createArrayNode());
+            JSON.getNodeFactory().stringNode("\u202Egnp.exe 😀"),
+            JSON.createArrayNode());
 
     private final JsonNode document;
 
@@ -73,7 +111,11 @@ final class FuzzCases {
             }
         });
         byte[] validBody = null;
-        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode bodySchema = operation
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         if (!bodySchema.isMissingNode()) {
             validBody = JSON.writeValueAsBytes(sample(bodySchema, 0));
         }
@@ -109,7 +151,9 @@ final class FuzzCases {
                     }
                 }
                 ObjectNode extra = object.deepCopy();
-                extra.put("roles", "ADMIN").put("id", 1).put("userId", UUID.randomUUID().toString());
+                extra.put("roles", "ADMIN")
+                        .put("id", 1)
+                        .put("userId", UUID.randomUUID().toString());
                 cases.add(json(method, validPath, extra));
             }
             for (byte[] garbage : garbageBodies()) {
@@ -128,8 +172,17 @@ final class FuzzCases {
 
     static List<byte[]> garbageBodies() {
         List<byte[]> bodies = new ArrayList<>();
-        for (String text : List.of("", "{", "null", "[]", "\"text\"", "123", "{\"a\":", "{}{}",
-                "[".repeat(10_000) + "]".repeat(10_000), "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
+        for (String text : List.of(
+                "",
+                "{",
+                "null",
+                "[]",
+                "\"text\"",
+                "123",
+                "{\"a\":",
+                "{}{}",
+                "[".repeat(10_000) + "]".repeat(10_000),
+                "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
                 "{\"x\":\"" + "y".repeat(3_000_000) + "\"}")) {
             bodies.add(text.getBytes(StandardCharsets.UTF_8));
         }
@@ -142,8 +195,9 @@ final class FuzzCases {
     private JsonNode sample(JsonNode schema, int depth) {
         if (schema.has("$ref")) {
             String name = schema.path("$ref").asString().replace("#/components/schemas/", "");
-            return depth > 5 ? JSON.getNodeFactory().nullNode() : sample(document.path("components").path("schemas").path(name),
-                    depth + 1);
+            return depth > 5
+                    ? JSON.getNodeFactory().nullNode()
+                    : sample(document.path("components").path("schemas").path(name), depth + 1);
         }
         if (schema.has("enum")) {
             return schema.path("enum").get(0);
@@ -164,7 +218,8 @@ final class FuzzCases {
                 return JSON.createArrayNode().add(sample(schema.path("items"), depth + 1));
             }
             case "integer" -> {
-                return JSON.getNodeFactory().numberNode(Math.max(1, schema.path("minimum").asLong(1)));
+                return JSON.getNodeFactory()
+                        .numberNode(Math.max(1, schema.path("minimum").asLong(1)));
             }
             case "number" -> {
                 return JSON.getNodeFactory().numberNode(new java.math.BigDecimal("10.00"));

@@ -25,7 +25,8 @@ final class Gateway {
 
     HttpResponse<String> post(String path, String json, String token) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -34,13 +35,16 @@ final class Gateway {
 
     HttpResponse<String> get(String path, String token) {
         return Http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).GET());
+                .header("Authorization", "Bearer " + token)
+                .GET());
     }
 
     HttpResponse<String> send(String method, String path, String json, String token, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -91,7 +95,11 @@ final class Gateway {
 
     /** {@code POST /api/products} with a fresh SKU, whatever it answers. */
     HttpResponse<String> createProduct(String admin, int stock, String price) {
-        long category = Http.json(Http.get(base + "/api/categories?size=1")).path("content").get(0).path("id").asLong();
+        long category = Http.json(Http.get(base + "/api/categories?size=1"))
+                .path("content")
+                .get(0)
+                .path("id")
+                .asLong();
         String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         return post("/api/products", """
                 {"sku":"%s","name":"E2E lamp %s","description":"A lamp for the tests","categoryId":%d,
@@ -99,7 +107,9 @@ final class Gateway {
     }
 
     int stockOf(long product) {
-        return Http.json(Http.get(base + "/api/products/" + product)).path("stockQuantity").asInt();
+        return Http.json(Http.get(base + "/api/products/" + product))
+                .path("stockQuantity")
+                .asInt();
     }
 
     static String orderBody(long product, int quantity) {

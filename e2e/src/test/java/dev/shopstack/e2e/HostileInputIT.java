@@ -44,7 +44,8 @@ class HostileInputIT {
         var gateway = new Gateway(stack.gateway());
         var mail = new MailCatcher(stack.mailApi());
         String admin = gateway.adminToken();
-        String customer = gateway.verifiedCustomer("fuzz" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String customer =
+                gateway.verifiedCustomer("fuzz" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         Map<String, Integer> perService = new TreeMap<>();
         List<Request> requests = new ArrayList<>();
@@ -67,24 +68,28 @@ class HostileInputIT {
                 try {
                     response = send(stack.gateway(), request);
                 } catch (RuntimeException e) {
-                    failures.add(request.c().method() + " " + abbreviate(request.c().path()) + " → no answer: " + e);
+                    failures.add(
+                            request.c().method() + " " + abbreviate(request.c().path()) + " → no answer: " + e);
                     return;
                 }
                 synchronized (statuses) {
-                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 String problem = verdict(response);
                 if (problem != null) {
-                    failures.add(request.c().method() + " " + abbreviate(request.c().path()) + " → "
-                            + response.statusCode() + " " + problem + ": " + abbreviate(response.body()));
+                    failures.add(
+                            request.c().method() + " " + abbreviate(request.c().path()) + " → " + response.statusCode()
+                                    + " " + problem + ": " + abbreviate(response.body()));
                 }
             });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(15, TimeUnit.MINUTES)).isTrue();
 
-        System.out.printf("fuzz: %d requests (%s), answers by status %s, %d bad%n", requests.size(), perService,
-                statuses, failures.size());
+        System.out.printf(
+                "fuzz: %d requests (%s), answers by status %s, %d bad%n",
+                requests.size(), perService, statuses, failures.size());
         assertThat(requests.size()).isGreaterThan(2_000);
         assertThat(failures).as("bad answers").isEmpty();
     }
@@ -98,7 +103,8 @@ class HostileInputIT {
         String otherName = "bystander" + UUID.randomUUID().toString().substring(0, 8);
         gateway.verifiedCustomer(otherName, mail);
         String otherId = Http.json(gateway.get("/api/users/me", gateway.login(otherName, Gateway.PASSWORD)))
-                .path("id").asString();
+                .path("id")
+                .asString();
         int attacks = 0;
 
         // tokens the platform did not issue: alg "none", another key, a garbled one; all claim to be an admin
@@ -106,8 +112,11 @@ class HostileInputIT {
                 + "\",\"roles\":[\"ADMIN\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}";
         var rsa = java.security.KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        for (String forged : List.of(Jwts.unsigned(claims), Jwts.signed(claims, rsa.generateKeyPair().getPrivate()),
-                customer.substring(0, customer.length() - 4) + "AAAA", "not-a-jwt")) {
+        for (String forged : List.of(
+                Jwts.unsigned(claims),
+                Jwts.signed(claims, rsa.generateKeyPair().getPrivate()),
+                customer.substring(0, customer.length() - 4) + "AAAA",
+                "not-a-jwt")) {
             for (String path : List.of("/api/users", "/api/users/me", "/api/orders", "/api/notifications")) {
                 var response = gateway.get(path, forged);
                 attacks++;
@@ -126,7 +135,8 @@ class HostileInputIT {
             assertThat(gateway.get(path, fresh).statusCode()).as(path).isEqualTo(403);
         }
         attacks++;
-        assertThat(gateway.send("PATCH", "/api/users/" + otherId, "{\"locked\":true}", fresh).statusCode())
+        assertThat(gateway.send("PATCH", "/api/users/" + otherId, "{\"locked\":true}", fresh)
+                        .statusCode())
                 .isEqualTo(403);
 
         // refresh reuse: presenting a used refresh token revokes the whole family
@@ -134,9 +144,12 @@ class HostileInputIT {
         var rotated = gateway.post("/api/auth/refresh", refreshBody(first), null);
         assertThat(rotated.statusCode()).isEqualTo(200);
         attacks++;
-        assertThat(gateway.post("/api/auth/refresh", refreshBody(first), null).statusCode()).isEqualTo(401);
-        assertThat(gateway.post("/api/auth/refresh", refreshBody(Http.json(rotated)), null).statusCode())
-                .as("the family is revoked").isEqualTo(401);
+        assertThat(gateway.post("/api/auth/refresh", refreshBody(first), null).statusCode())
+                .isEqualTo(401);
+        assertThat(gateway.post("/api/auth/refresh", refreshBody(Http.json(rotated)), null)
+                        .statusCode())
+                .as("the family is revoked")
+                .isEqualTo(401);
 
         // user enumeration: an unknown user and a wrong password look the same
         var unknown = gateway.post("/api/auth/login", loginBody("nobody" + UUID.randomUUID(), "whatever-1"), null);
@@ -144,7 +157,8 @@ class HostileInputIT {
         attacks += 2;
         assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
         assertThat(Http.json(unknown).path("detail")).isEqualTo(Http.json(wrong).path("detail"));
-        var resetKnown = gateway.post("/api/auth/password-reset", "{\"email\":\"" + otherName + "@example.test\"}", null);
+        var resetKnown =
+                gateway.post("/api/auth/password-reset", "{\"email\":\"" + otherName + "@example.test\"}", null);
         var resetUnknown = gateway.post("/api/auth/password-reset", "{\"email\":\"nobody@example.test\"}", null);
         attacks += 2;
         assertThat(resetKnown.statusCode()).isEqualTo(resetUnknown.statusCode()).isEqualTo(202);
@@ -153,12 +167,15 @@ class HostileInputIT {
         // brute force: after 5 wrong passwords even the right one is refused for a while
         for (int i = 0; i < 5; i++) {
             attacks++;
-            assertThat(gateway.post("/api/auth/login", loginBody(otherName, "guess-" + i), null).statusCode())
+            assertThat(gateway.post("/api/auth/login", loginBody(otherName, "guess-" + i), null)
+                            .statusCode())
                     .isEqualTo(401);
         }
         attacks++;
-        assertThat(gateway.post("/api/auth/login", loginBody(otherName, Gateway.PASSWORD), null).statusCode())
-                .as("locked out").isIn(401, 423, 429);
+        assertThat(gateway.post("/api/auth/login", loginBody(otherName, Gateway.PASSWORD), null)
+                        .statusCode())
+                .as("locked out")
+                .isIn(401, 423, 429);
 
         // OTP guessing: five wrong codes kill the code, the right one no longer works
         String guessed = gateway.register("otp" + UUID.randomUUID().toString().substring(0, 8));
@@ -166,15 +183,20 @@ class HostileInputIT {
         String wrongCode = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
             attacks++;
-            assertThat(gateway.post("/api/auth/verify-email", verifyBody(guessed, wrongCode), null).statusCode())
+            assertThat(gateway.post("/api/auth/verify-email", verifyBody(guessed, wrongCode), null)
+                            .statusCode())
                     .isBetween(400, 429);
         }
         attacks++;
-        assertThat(gateway.post("/api/auth/verify-email", verifyBody(guessed, code), null).statusCode())
-                .as("the code is dead after 5 wrong guesses").isBetween(400, 429);
+        assertThat(gateway.post("/api/auth/verify-email", verifyBody(guessed, code), null)
+                        .statusCode())
+                .as("the code is dead after 5 wrong guesses")
+                .isBetween(400, 429);
 
-        System.out.printf("attacks: %d attempts (forged tokens, escalation, IDOR, refresh reuse, enumeration, "
-                + "brute force, OTP guessing), all refused%n", attacks);
+        System.out.printf(
+                "attacks: %d attempts (forged tokens, escalation, IDOR, refresh reuse, enumeration, "
+                        + "brute force, OTP guessing), all refused%n",
+                attacks);
     }
 
     private static String loginBody(String login, String password) {
@@ -189,8 +211,7 @@ class HostileInputIT {
         return "{\"email\":\"%s\",\"code\":\"%s\"}".formatted(email, code);
     }
 
-    private record Request(FuzzCases.Case c, String token) {
-    }
+    private record Request(FuzzCases.Case c, String token) {}
 
     /** Catalog writes as admin (their validation is the point); other reads as admin, other writes as a customer. */
     private static String tokenFor(String service, FuzzCases.Case c, String admin, String customer) {
@@ -206,8 +227,11 @@ class HostileInputIT {
     private static HttpResponse<String> send(String base, Request request) {
         var c = request.c();
         var builder = HttpRequest.newBuilder(URI.create(base + c.path()))
-                .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+                .method(
+                        c.method(),
+                        c.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (c.contentType() != null) {
             builder.header("Content-Type", c.contentType());
         }

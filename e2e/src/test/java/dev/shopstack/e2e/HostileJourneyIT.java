@@ -2,6 +2,8 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.local.LocalStack;
+import dev.shopstack.platform.test.GeneratedPngs;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,9 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.shopstack.local.LocalStack;
-import dev.shopstack.platform.test.GeneratedPngs;
-
 /**
  * The five attacks of the security review (issue 15), replayed through the gateway of a running stack: each one
  * fails, and the platform keeps answering logins afterwards.
@@ -42,8 +41,13 @@ class HostileJourneyIT {
         var mail = new MailCatcher(stack.mailApi());
         long product = gateway.newProduct(gateway.adminToken(), 5, "30.00");
         String customer = gateway.verifiedCustomer(name("free"), mail);
-        var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(product, 2), customer,
-                "Idempotency-Key", UUID.randomUUID().toString());
+        var placed = gateway.send(
+                "POST",
+                "/api/orders",
+                Gateway.orderBody(product, 2),
+                customer,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String order = Http.json(placed).path("id").asString();
 
@@ -52,7 +56,9 @@ class HostileJourneyIT {
 
         assertThat(selfPaid.statusCode()).as(selfPaid.body()).isEqualTo(403);
         assertThat(Http.contentType(selfPaid)).startsWith("application/problem+json");
-        assertThat(Http.json(gateway.get("/api/orders/" + order, customer)).path("status").asString())
+        assertThat(Http.json(gateway.get("/api/orders/" + order, customer))
+                        .path("status")
+                        .asString())
                 .isEqualTo("PENDING_PAYMENT");
         assertThat(gateway.stockOf(product)).as("reserved, not sold").isEqualTo(3);
     }
@@ -78,9 +84,11 @@ class HostileJourneyIT {
         pool.shutdown();
 
         assertThat(gateway.login(name, Gateway.PASSWORD)).isNotBlank();
-        assertThat(stack.restarts(LocalStack.USER_SERVICE)).as("user-service never died").isEqualTo(restarts);
-        System.out.printf("3 parallel avatar bombs of %d KB: all 413, user-service still logs people in%n",
-                bomb.length / 1024);
+        assertThat(stack.restarts(LocalStack.USER_SERVICE))
+                .as("user-service never died")
+                .isEqualTo(restarts);
+        System.out.printf(
+                "3 parallel avatar bombs of %d KB: all 413, user-service still logs people in%n", bomb.length / 1024);
     }
 
     @Test
@@ -101,8 +109,12 @@ class HostileJourneyIT {
         assertThat(Http.json(gateway.get("/api/users/me", stolen)).path("email").asString())
                 .isEqualTo(name + "@example.test");
         assertThat(gateway.post("/api/auth/password-reset", """
-                {"email":"%s"}""".formatted(attackerAddress), null).statusCode()).isIn(200, 202, 204);
-        assertThat(mail.inbox(attackerAddress)).as("nothing reaches the attacker's address").isEmpty();
+                {"email":"%s"}""".formatted(attackerAddress), null)
+                        .statusCode())
+                .isIn(200, 202, 204);
+        assertThat(mail.inbox(attackerAddress))
+                .as("nothing reaches the attacker's address")
+                .isEmpty();
     }
 
     @Test
@@ -115,18 +127,23 @@ class HostileJourneyIT {
         String access = login.path("accessToken").asString();
         String orderService = "http://localhost:" + stack.ports().orderService();
         assertThat(gateway.get("/api/users/me", access).statusCode()).isEqualTo(200);
-        assertThat(Http.send(bearer(orderService + "/api/orders", access)).statusCode()).isEqualTo(200);
+        assertThat(Http.send(bearer(orderService + "/api/orders", access)).statusCode())
+                .isEqualTo(200);
 
-        var logout = gateway.post("/api/auth/logout", """
+        var logout = gateway.post(
+                "/api/auth/logout", """
                 {"refreshToken":"%s"}""".formatted(login.path("refreshToken").asString()), access);
         assertThat(logout.statusCode() / 100).as(logout.body()).isEqualTo(2);
         Instant loggedOut = Instant.now();
 
-        Duration atGateway = untilRefused(() -> gateway.get("/api/users/me", access).statusCode(), loggedOut);
+        Duration atGateway =
+                untilRefused(() -> gateway.get("/api/users/me", access).statusCode(), loggedOut);
         Duration atOrderService = untilRefused(
                 () -> Http.send(bearer(orderService + "/api/orders", access)).statusCode(), loggedOut);
-        System.out.printf("revocation after logout: the gateway refused the access token after %d ms, "
-                + "order-service after %d ms%n", atGateway.toMillis(), atOrderService.toMillis());
+        System.out.printf(
+                "revocation after logout: the gateway refused the access token after %d ms, "
+                        + "order-service after %d ms%n",
+                atGateway.toMillis(), atOrderService.toMillis());
         assertThat(atGateway).isLessThanOrEqualTo(REVOCATION_BOUND);
         assertThat(atOrderService).isLessThanOrEqualTo(REVOCATION_BOUND);
     }
@@ -135,7 +152,8 @@ class HostileJourneyIT {
     void aThousandUnknownKeyIdsCostUserServiceAtMostOneKeySetFetchPerCoolDown(LocalStack stack) throws Exception {
         var gateway = new Gateway(stack.gateway());
         String userService = "http://localhost:" + stack.ports().userService() + "/actuator/prometheus";
-        PrivateKey attackerKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        PrivateKey attackerKey =
+                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
         double servedBefore = jwksServed(userService);
         Instant start = Instant.now();
 
@@ -145,9 +163,13 @@ class HostileJourneyIT {
         for (int i = 0; i < 1_000; i++) {
             String kid = "unknown-" + i;
             sent.add(pool.submit(() -> {
-                String token = Jwts.signed("""
-                        {"sub":"%s","aud":"shopstack-api","exp":%d}""".formatted(UUID.randomUUID(),
-                        Instant.now().plusSeconds(600).getEpochSecond()), attackerKey, kid);
+                String token = Jwts.signed(
+                        """
+                        {"sub":"%s","aud":"shopstack-api","exp":%d}""".formatted(
+                                        UUID.randomUUID(),
+                                        Instant.now().plusSeconds(600).getEpochSecond()),
+                        attackerKey,
+                        kid);
                 if (gateway.get("/api/users/me", token).statusCode() == 401) {
                     refused.incrementAndGet();
                 }
@@ -162,8 +184,10 @@ class HostileJourneyIT {
         double fetches = jwksServed(userService) - servedBefore;
         // one fetch per 30 s cool-down, per gateway instance; one more if a window starts during the run
         long allowed = stack.replicas() * (took.toSeconds() / 30 + 2);
-        System.out.printf("1000 tokens with unknown kids in %d ms: %d answered 401; user-service served the key "
-                + "set %.0f times meanwhile (bound %d)%n", took.toMillis(), refused.get(), fetches, allowed);
+        System.out.printf(
+                "1000 tokens with unknown kids in %d ms: %d answered 401; user-service served the key "
+                        + "set %.0f times meanwhile (bound %d)%n",
+                took.toMillis(), refused.get(), fetches, allowed);
         assertThat(refused.get()).isEqualTo(1_000);
         assertThat(fetches).isLessThanOrEqualTo(allowed);
         assertThat(gateway.adminToken()).as("logins still work").isNotBlank();
@@ -193,7 +217,8 @@ class HostileJourneyIT {
         String boundary = "shopstack-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"me.png\""
-                + "\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(png);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return Http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/users/me/avatar"))
@@ -203,7 +228,9 @@ class HostileJourneyIT {
     }
 
     private static HttpRequest.Builder bearer(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .GET();
     }
 
     private static String name(String prefix) {

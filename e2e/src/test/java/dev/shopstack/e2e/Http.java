@@ -13,18 +13,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for the e2e tests: what a storefront would send, nothing Spring-specific. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     static HttpResponse<String> get(String url, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET());
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET());
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {

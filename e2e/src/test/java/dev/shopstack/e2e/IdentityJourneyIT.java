@@ -33,7 +33,8 @@ class IdentityJourneyIT {
 
         var codeMail = mail.await(email, "verification code", Duration.ofSeconds(30));
         System.out.printf("register -> OTP email in the inbox: %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        var verified = gateway.post("/api/auth/verify-email", """
+        var verified = gateway.post(
+                "/api/auth/verify-email", """
                 {"email":"%s","code":"%s"}""".formatted(email, MailCatcher.verificationCode(codeMail)), null);
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
 
@@ -54,7 +55,8 @@ class IdentityJourneyIT {
 
         var rotated = gateway.post("/api/auth/refresh", "{\"refreshToken\":\"%s\"}".formatted(refresh), null);
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        assertThat(gateway.post("/api/auth/refresh", "{\"refreshToken\":\"%s\"}".formatted(refresh), null).statusCode())
+        assertThat(gateway.post("/api/auth/refresh", "{\"refreshToken\":\"%s\"}".formatted(refresh), null)
+                        .statusCode())
                 .isEqualTo(401);
 
         assertThat(mail.withSubject(email, "Welcome")).hasSize(1);
@@ -72,7 +74,8 @@ class IdentityJourneyIT {
             millis.add((System.nanoTime() - started) / 1_000_000);
         }
         Collections.sort(millis);
-        System.out.printf("register -> OTP email, 20 tries: p50 %d ms, p90 %d ms, max %d ms%n",
+        System.out.printf(
+                "register -> OTP email, 20 tries: p50 %d ms, p90 %d ms, max %d ms%n",
                 millis.get(9), millis.get(17), millis.get(19));
         assertThat(millis).hasSize(20);
     }

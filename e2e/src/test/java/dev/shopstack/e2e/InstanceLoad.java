@@ -15,8 +15,7 @@ final class InstanceLoad {
     /** The services the soak's traffic reaches often enough for a share to mean something (logins are rare). */
     static final List<String> BALANCED = List.of(LocalStack.CATALOG_SERVICE, LocalStack.ORDER_SERVICE);
 
-    private InstanceLoad() {
-    }
+    private InstanceLoad() {}
 
     /** instance name -> API requests answered so far, for every instance of the balanced services. */
     static Map<String, Long> snapshot(LocalStack stack) {
@@ -26,11 +25,14 @@ final class InstanceLoad {
             for (int i = 0; i < instances.size(); i++) {
                 int port = Ports.ofInstance(basePort(stack.ports(), module), i + 1);
                 var scrape = Http.get("http://localhost:" + port + "/actuator/prometheus", "text/plain");
-                counts.put(instances.get(i), scrape.body().lines()
-                        .filter(line -> line.startsWith("http_server_requests_seconds_count{")
-                                && line.contains("uri=\"/api/"))
-                        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                        .sum());
+                counts.put(
+                        instances.get(i),
+                        scrape.body()
+                                .lines()
+                                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                                        && line.contains("uri=\"/api/"))
+                                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                                .sum());
             }
         }
         return counts;
@@ -41,9 +43,11 @@ final class InstanceLoad {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (String module : BALANCED) {
             List<String> instances = stack.instances(module);
-            long total = instances.stream().mapToLong(name -> after.get(name) - before.get(name)).sum();
-            instances.forEach(name -> shares.put(name, total == 0 ? 0 : (after.get(name) - before.get(name))
-                    / (double) total));
+            long total = instances.stream()
+                    .mapToLong(name -> after.get(name) - before.get(name))
+                    .sum();
+            instances.forEach(
+                    name -> shares.put(name, total == 0 ? 0 : (after.get(name) - before.get(name)) / (double) total));
         }
         return shares;
     }

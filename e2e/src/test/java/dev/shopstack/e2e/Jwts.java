@@ -11,8 +11,7 @@ final class Jwts {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private Jwts() {
-    }
+    private Jwts() {}
 
     static String unsigned(String claims) {
         return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims) + ".";

@@ -12,8 +12,7 @@ import org.awaitility.Awaitility;
 /** The local SMTP catcher's inbox (GreenMail's REST API), read the way a person would read their mail. */
 final class MailCatcher {
 
-    record Mail(String subject, String raw) {
-    }
+    record Mail(String subject, String raw) {}
 
     private final String api;
 
@@ -22,24 +21,30 @@ final class MailCatcher {
     }
 
     List<Mail> inbox(String address) {
-        var response = Http.get(api + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
-                + "/messages/INBOX");
+        var response =
+                Http.get(api + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX");
         List<Mail> mails = new ArrayList<>();
         if (response.statusCode() != 200) {
             return mails; // GreenMail creates the mailbox with the first mail
         }
-        Http.json(response).forEach(m -> mails.add(new Mail(m.path("subject").asString(),
-                m.path("mimeMessage").asString())));
+        Http.json(response)
+                .forEach(m -> mails.add(new Mail(
+                        m.path("subject").asString(), m.path("mimeMessage").asString())));
         return mails;
     }
 
     List<Mail> withSubject(String address, String subjectPart) {
-        return inbox(address).stream().filter(m -> m.subject().contains(subjectPart)).toList();
+        return inbox(address).stream()
+                .filter(m -> m.subject().contains(subjectPart))
+                .toList();
     }
 
     Mail await(String address, String subjectPart, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .until(() -> withSubject(address, subjectPart), list -> !list.isEmpty()).get(0);
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> withSubject(address, subjectPart), list -> !list.isEmpty())
+                .get(0);
     }
 
     /** The token of the reset link, from the raw message (quoted-printable soft breaks and "=3D" undone). */

@@ -23,28 +23,45 @@ class MetricsIT {
 
     @Test
     void dashboardsAndAlertsOnlyQueryMetricsTheServicesExport(LocalStack stack) throws Exception {
-        Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
         // "<metric> <source>": only metrics of the processes scraped here; sources with a colon (Kubernetes, the
         // black-box probe, recording rules) have no series in a local run
-        Set<String> scraped = Set.of("services", "discovery", "gateway", "user-service", "catalog-service",
-                "order-service", "notification-service");
+        Set<String> scraped = Set.of(
+                "services",
+                "discovery",
+                "gateway",
+                "user-service",
+                "catalog-service",
+                "order-service",
+                "notification-service");
         List<String> used = Files.readAllLines(root.resolve("deploy/grafana/metrics-used.txt")).stream()
-                .map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                .map(line -> line.replaceFirst("#.*", "").trim())
+                .filter(line -> !line.isEmpty())
                 .map(line -> line.split("\\s+"))
                 .filter(cols -> Arrays.stream(cols[1].split(",")).anyMatch(scraped::contains))
-                .map(cols -> cols[0]).toList();
+                .map(cols -> cols[0])
+                .toList();
 
         var ports = stack.ports();
         Set<String> exported = new HashSet<>();
-        for (int port : List.of(ports.gatewayManagement(), ports.userService(), ports.catalogService(),
-                ports.orderService(), ports.notificationService(), ports.discovery())) {
+        for (int port : List.of(
+                ports.gatewayManagement(),
+                ports.userService(),
+                ports.catalogService(),
+                ports.orderService(),
+                ports.notificationService(),
+                ports.discovery())) {
             var scrape = Http.get("http://localhost:" + port + "/actuator/prometheus", "text/plain");
             assertThat(scrape.statusCode()).isEqualTo(200);
-            scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            scrape.body()
+                    .lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
         }
-        System.out.printf("metrics: %d names queried by dashboards and alerts, %d exported%n", used.size(),
-                exported.size());
+        System.out.printf(
+                "metrics: %d names queried by dashboards and alerts, %d exported%n", used.size(), exported.size());
         assertThat(exported).containsAll(used);
     }
 }

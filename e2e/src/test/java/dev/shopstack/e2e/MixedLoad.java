@@ -35,32 +35,54 @@ final class MixedLoad {
             String customer = gateway.verifiedCustomer(name, mail);
             requests += 4;
             assertThat(Http.get(base + "/api/products?size=5").statusCode()).isEqualTo(200);
-            assertThat(Http.get(base + "/api/products?q=lamp&inStock=true").statusCode()).isEqualTo(200);
+            assertThat(Http.get(base + "/api/products?q=lamp&inStock=true").statusCode())
+                    .isEqualTo(200);
             assertThat(Http.get(base + "/api/products/" + product).statusCode()).isEqualTo(200);
             assertThat(Http.get(base + "/api/categories").statusCode()).isEqualTo(200);
             var login = gateway.post("/api/auth/login", """
                     {"login":"%s","password":"%s"}""".formatted(name, Gateway.PASSWORD), null);
             String refresh = Http.json(login).path("refreshToken").asString();
             assertThat(gateway.post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}", null)
-                    .statusCode()).isEqualTo(200);
-            var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(product, 1), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+                            .statusCode())
+                    .isEqualTo(200);
+            var placed = gateway.send(
+                    "POST",
+                    "/api/orders",
+                    Gateway.orderBody(product, 1),
+                    customer,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             String order = Http.json(placed).path("id").asString();
-            assertThat(gateway.get("/api/orders/" + order, customer).statusCode()).isEqualTo(200);
-            assertThat(gateway.send("POST", "/api/orders/" + order + "/cancel", null, customer).statusCode() / 100)
+            assertThat(gateway.get("/api/orders/" + order, customer).statusCode())
+                    .isEqualTo(200);
+            assertThat(gateway.send("POST", "/api/orders/" + order + "/cancel", null, customer)
+                                    .statusCode()
+                            / 100)
                     .isEqualTo(2);
-            var paidOrder = gateway.send("POST", "/api/orders", Gateway.orderBody(product, 1), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+            var paidOrder = gateway.send(
+                    "POST",
+                    "/api/orders",
+                    Gateway.orderBody(product, 1),
+                    customer,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             assertThat(paidOrder.statusCode()).as(paidOrder.body()).isEqualTo(201);
             String paidId = Http.json(paidOrder).path("id").asString();
             if (sandbox != null && round % 2 == 0) { // by card: the provider's webhooks move too
                 CardPayments.payWithVisa(sandbox, CardPayments.awaitIntent(gateway, paidId, customer));
                 CardPayments.awaitStatus(gateway, paidId, customer, "PAID");
             } else { // a bank transfer an admin records
-                var paid = gateway.post("/api/orders/" + paidId + "/payment", """
+                var paid = gateway.post(
+                        "/api/orders/" + paidId + "/payment",
+                        """
                         {"amount":%s,"currency":"EUR","method":"MANUAL","reference":"monitoring-%d"}""".formatted(
-                        Http.json(paidOrder).path("total").decimalValue().toPlainString(), round), admin);
+                                        Http.json(paidOrder)
+                                                .path("total")
+                                                .decimalValue()
+                                                .toPlainString(),
+                                        round),
+                        admin);
                 assertThat(paid.statusCode()).as(paid.body()).isIn(200, 201);
             }
             if (web != null) {
@@ -68,14 +90,17 @@ final class MixedLoad {
                 assertThat(Http.get(web + "/products/" + product).statusCode()).isEqualTo(200);
                 assertThat(Http.get(web + "/no-such-page").statusCode()).isBetween(300, 499);
             }
-            assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"price\":2.75}", admin).statusCode())
+            assertThat(gateway.send("PATCH", "/api/products/" + product, "{\"price\":2.75}", admin)
+                            .statusCode())
                     .isEqualTo(200);
             // the 4xx a dashboard counts: a wrong password, an unknown product, an invalid registration, no token
             assertThat(gateway.post("/api/auth/login", """
-                    {"login":"%s","password":"wrong-password-1"}""".formatted(name), null).statusCode())
+                    {"login":"%s","password":"wrong-password-1"}""".formatted(name), null)
+                            .statusCode())
                     .isEqualTo(401);
             assertThat(Http.get(base + "/api/products/987654321").statusCode()).isEqualTo(404);
-            assertThat(gateway.post("/api/auth/register", "{\"email\":\"not-an-email\"}", null).statusCode())
+            assertThat(gateway.post("/api/auth/register", "{\"email\":\"not-an-email\"}", null)
+                            .statusCode())
                     .isEqualTo(400);
             assertThat(Http.get(base + "/api/orders").statusCode()).isEqualTo(401);
             requests += 16 + (web == null ? 0 : 3);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
     private static final Duration FIRE = Duration.ofMinutes(3);
     private static final Duration RESOLVE = Duration.ofMinutes(5);
 
@@ -47,16 +48,18 @@ class MonitoringIT {
         Map<String, String> catalog = Map.of("application", LocalStack.CATALOG_SERVICE);
         List<String> instances = stack.instances(LocalStack.CATALOG_SERVICE);
         AtomicBoolean browsing = new AtomicBoolean(true);
-        Thread traffic = new Thread(() -> {
-            while (browsing.get()) {
-                try {
-                    Http.get(stack.gateway() + "/api/products?size=3");
-                    Thread.sleep(50);
-                } catch (RuntimeException | InterruptedException e) {
-                    // the gateway's answer does not matter here, only that it is asked
-                }
-            }
-        }, "browsing");
+        Thread traffic = new Thread(
+                () -> {
+                    while (browsing.get()) {
+                        try {
+                            Http.get(stack.gateway() + "/api/products?size=3");
+                            Thread.sleep(50);
+                        } catch (RuntimeException | InterruptedException e) {
+                            // the gateway's answer does not matter here, only that it is asked
+                        }
+                    }
+                },
+                "browsing");
         traffic.start();
         try {
             try {
@@ -64,8 +67,10 @@ class MonitoringIT {
                     stack.stop(instances.get(1));
                     prometheus.awaitFiring("ShopstackInstanceDown", catalog, FIRE);
                     assertThat(prometheus.alerts("pending").stream().noneMatch(a -> isAllDown(a, catalog)))
-                            .as("one of two catalog instances down is a warning, not a page").isTrue();
-                    assertThat(prometheus.firing("ShopstackAllReplicasDown", catalog)).isFalse();
+                            .as("one of two catalog instances down is a warning, not a page")
+                            .isTrue();
+                    assertThat(prometheus.firing("ShopstackAllReplicasDown", catalog))
+                            .isFalse();
                 }
                 stack.stop(instances.get(0));
                 prometheus.awaitFiring("ShopstackAllReplicasDown", catalog, FIRE);
@@ -102,8 +107,8 @@ class MonitoringIT {
         // sign-ups make the failures at least a quarter of the window's tries
         double sent = prometheus.sum("sum(increase(notifications_emails_sent_total[10m]))");
         int signUps = (int) Math.ceil(sent / 15) + 1;
-        System.out.printf("monitoring: %.0f emails sent in the last 10 min, %d sign-ups with SMTP down%n", sent,
-                signUps);
+        System.out.printf(
+                "monitoring: %.0f emails sent in the last 10 min, %d sign-ups with SMTP down%n", sent, signUps);
         stack.stop(LocalStack.MAIL);
         try {
             for (int i = 0; i < signUps; i++) {
@@ -138,18 +143,19 @@ class MonitoringIT {
         instances.forEach(stack::stop);
         try {
             for (int i = 0; i < 3; i++) {
-                waiting.add(gateway.register("lag" + UUID.randomUUID().toString().substring(0, 8)));
+                waiting.add(
+                        gateway.register("lag" + UUID.randomUUID().toString().substring(0, 8)));
             }
             prometheus.awaitFiring("ShopstackConsumerAbsent", Map.of(), FIRE);
-            prometheus.awaitFiring("ShopstackAllReplicasDown",
-                    Map.of("application", LocalStack.NOTIFICATION_SERVICE), FIRE);
+            prometheus.awaitFiring(
+                    "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), FIRE);
         } finally {
             instances.stream().filter(name -> !stack.isRunning(name)).forEach(stack::start);
         }
         waiting.forEach(email -> mail.await(email, "verification code", Duration.ofMinutes(2)));
         prometheus.awaitResolved("ShopstackConsumerAbsent", Map.of(), RESOLVE);
-        prometheus.awaitResolved("ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE),
-                RESOLVE);
+        prometheus.awaitResolved(
+                "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), RESOLVE);
     }
 
     @Test
@@ -157,7 +163,8 @@ class MonitoringIT {
     void everyDashboardQueryAndEveryAlertSelectorReturnsSeries(LocalStack stack) throws Exception {
         PrometheusApi prometheus = prometheus(stack);
         int requests = load(stack).run(1);
-        Thread.sleep(stack.settings().monitoring().scrapeInterval().multipliedBy(3).toMillis());
+        Thread.sleep(
+                stack.settings().monitoring().scrapeInterval().multipliedBy(3).toMillis());
 
         Map<String, String> sources = PromQueries.sources(ROOT.resolve("deploy/grafana/metrics-used.txt"));
         List<PromQueries.Query> dashboards = PromQueries.dashboardQueries(ROOT.resolve("deploy/grafana/dashboards"));
@@ -181,11 +188,14 @@ class MonitoringIT {
                 }
             }
         }
-        System.out.printf("monitoring: %d requests of mixed load; %d dashboard queries and %d alert rules; "
-                + "%d queries checked live, %d not checkable locally:%n", requests, dashboards.size(), alerts.size(),
-                checked, notLocal.size());
+        System.out.printf(
+                "monitoring: %d requests of mixed load; %d dashboard queries and %d alert rules; "
+                        + "%d queries checked live, %d not checkable locally:%n",
+                requests, dashboards.size(), alerts.size(), checked, notLocal.size());
         notLocal.forEach(line -> System.out.println("  not checkable locally: " + line));
-        assertThat(empty).as("queries that return no series after the mixed load").isEmpty();
+        assertThat(empty)
+                .as("queries that return no series after the mixed load")
+                .isEmpty();
     }
 
     private static List<PromQueries.Query> concat(List<PromQueries.Query> first, List<PromQueries.Query> second) {
@@ -195,14 +205,17 @@ class MonitoringIT {
     }
 
     private static MixedLoad load(LocalStack stack) {
-        return new MixedLoad(stack.gateway(), stack.names().contains(LocalStack.WEB) ? stack.web() : null,
+        return new MixedLoad(
+                stack.gateway(),
+                stack.names().contains(LocalStack.WEB) ? stack.web() : null,
                 stack.names().contains(LocalStack.PAYMENT_SANDBOX) ? stack.paymentSandbox() : null,
                 new MailCatcher(stack.mailApi()));
     }
 
     private static PrometheusApi prometheus(LocalStack stack) {
         assumeTrue(stack.settings().monitoring().enabled(), "monitoring mode only (-Dshop.e2e.monitoring=true)");
-        assertThat(stack.names()).as("Prometheus runs (the operating system's 'prometheus' package)")
+        assertThat(stack.names())
+                .as("Prometheus runs (the operating system's 'prometheus' package)")
                 .contains(LocalStack.PROMETHEUS);
         return new PrometheusApi(stack.prometheus());
     }

@@ -70,7 +70,8 @@ class OrderJourneyIT {
         assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
         mail.await(email, "is shipped", Duration.ofSeconds(30));
 
-        String stranger = gateway.verifiedCustomer("other" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String stranger =
+                gateway.verifiedCustomer("other" + UUID.randomUUID().toString().substring(0, 8), mail);
         assertThat(gateway.get("/api/orders/" + orderId, stranger).statusCode()).isEqualTo(404);
         assertThat(gateway.get("/api/orders/" + orderId, customer).statusCode()).isEqualTo(200);
     }
@@ -80,8 +81,13 @@ class OrderJourneyIT {
         long lamp = gateway.newProduct(admin, 10, "12.34");
         String name = "card" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(name, mail);
-        var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
-                "Idempotency-Key", UUID.randomUUID().toString());
+        var placed = gateway.send(
+                "POST",
+                "/api/orders",
+                Gateway.orderBody(lamp, 1),
+                customer,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = Http.json(placed).path("id").asString();
 
@@ -98,13 +104,20 @@ class OrderJourneyIT {
     @Test
     void concurrentOrdersForTheLastUnitsNeverOversell() throws Exception {
         long lamp = gateway.newProduct(admin, 5, "9.99");
-        String customer = gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String customer =
+                gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         var pool = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> orders = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            orders.add(() -> gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString()).statusCode());
+            orders.add(() -> gateway.send(
+                            "POST",
+                            "/api/orders",
+                            Gateway.orderBody(lamp, 1),
+                            customer,
+                            "Idempotency-Key",
+                            UUID.randomUUID().toString())
+                    .statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> result : pool.invokeAll(orders)) {
@@ -120,14 +133,20 @@ class OrderJourneyIT {
     @Test
     void withTheCatalogDownOrdersFailFastAndWorkAgainOnceItIsBack() {
         long lamp = gateway.newProduct(admin, 3, "5.00");
-        String customer = gateway.verifiedCustomer("down" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String customer =
+                gateway.verifiedCustomer("down" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         List<String> catalogs = stack.instances(LocalStack.CATALOG_SERVICE); // every replica: the catalog is down
         catalogs.forEach(stack::stop);
         try {
             long started = System.nanoTime();
-            var refused = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+            var refused = gateway.send(
+                    "POST",
+                    "/api/orders",
+                    Gateway.orderBody(lamp, 1),
+                    customer,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("order with catalog-service stopped: %d in %d ms%n", refused.statusCode(), millis);
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -138,9 +157,18 @@ class OrderJourneyIT {
         }
         assertThat(gateway.stockOf(lamp)).isEqualTo(3); // nothing stayed reserved
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
-                        "Idempotency-Key", UUID.randomUUID().toString()).statusCode() == 201);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> gateway.send(
+                                        "POST",
+                                        "/api/orders",
+                                        Gateway.orderBody(lamp, 1),
+                                        customer,
+                                        "Idempotency-Key",
+                                        UUID.randomUUID().toString())
+                                .statusCode()
+                        == 201);
         assertThat(gateway.stockOf(lamp)).isEqualTo(2);
     }
 }

@@ -22,7 +22,8 @@ class OutagesIT {
         stack.stop(LocalStack.NOTIFICATION_SERVICE);
         try {
             for (int i = 0; i < emails.length; i++) {
-                emails[i] = gateway.register("quiet" + UUID.randomUUID().toString().substring(0, 8));
+                emails[i] =
+                        gateway.register("quiet" + UUID.randomUUID().toString().substring(0, 8));
             }
         } finally {
             stack.start(LocalStack.NOTIFICATION_SERVICE);
@@ -46,7 +47,8 @@ class OutagesIT {
         stack.stop(LocalStack.MAIL);
         try {
             for (int i = 0; i < emails.length; i++) {
-                emails[i] = gateway.register("nosmtp" + UUID.randomUUID().toString().substring(0, 8));
+                emails[i] =
+                        gateway.register("nosmtp" + UUID.randomUUID().toString().substring(0, 8));
             }
             Thread.sleep(3_000); // long enough for the first delivery attempts to fail
         } finally {
@@ -74,12 +76,19 @@ class OutagesIT {
         stack.start(LocalStack.USER_SERVICE);
 
         String access = session.path("accessToken").asString();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> gateway.get("/api/users/me", access).statusCode() == 200);
-        var refreshed = gateway.post("/api/auth/refresh",
-                "{\"refreshToken\":\"" + session.path("refreshToken").asString() + "\"}", null);
+        var refreshed = gateway.post(
+                "/api/auth/refresh",
+                "{\"refreshToken\":\"" + session.path("refreshToken").asString() + "\"}",
+                null);
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        assertThat(gateway.get("/api/users/me", Http.json(refreshed).path("accessToken").asString()).statusCode())
+        assertThat(gateway.get(
+                                "/api/users/me",
+                                Http.json(refreshed).path("accessToken").asString())
+                        .statusCode())
                 .isEqualTo(200);
     }
 }

@@ -27,22 +27,32 @@ class PlatformRoutingIT {
     @Test
     void everyServiceAndTheGatewayAreRegisteredInDiscovery() {
         var apps = Http.json(Http.send(HttpRequest.newBuilder(URI.create(stack.discovery() + "/eureka/apps"))
-                .header("Accept", "application/json").header("Authorization", stack.discoveryAuthorization()).GET()));
+                .header("Accept", "application/json")
+                .header("Authorization", stack.discoveryAuthorization())
+                .GET()));
 
         List<String> registered = new ArrayList<>();
-        apps.path("applications").path("application").forEach(app -> registered.add(app.path("name").asString()));
+        apps.path("applications")
+                .path("application")
+                .forEach(app -> registered.add(app.path("name").asString()));
         if (stack.replicas() > 1) {
             registered.remove("DISCOVERY"); // the two discovery peers register with each other
         }
-        assertThat(registered).containsExactlyInAnyOrder(
-                "USER-SERVICE", "CATALOG-SERVICE", "ORDER-SERVICE", "NOTIFICATION-SERVICE", "GATEWAY");
+        assertThat(registered)
+                .containsExactlyInAnyOrder(
+                        "USER-SERVICE", "CATALOG-SERVICE", "ORDER-SERVICE", "NOTIFICATION-SERVICE", "GATEWAY");
     }
 
     /** The launcher's start-up cache is really in use: each Spring Boot process has its archive mapped. */
     @Test
     void everySpringBootProcessStartedFromItsStartUpCache() throws Exception {
-        for (String name : List.of(LocalStack.DISCOVERY, LocalStack.GATEWAY, LocalStack.USER_SERVICE,
-                LocalStack.CATALOG_SERVICE, LocalStack.ORDER_SERVICE, LocalStack.NOTIFICATION_SERVICE)) {
+        for (String name : List.of(
+                LocalStack.DISCOVERY,
+                LocalStack.GATEWAY,
+                LocalStack.USER_SERVICE,
+                LocalStack.CATALOG_SERVICE,
+                LocalStack.ORDER_SERVICE,
+                LocalStack.NOTIFICATION_SERVICE)) {
             Path archive = stack.startupArchive(name).orElseThrow(() -> new AssertionError(name + " has no archive"));
             String maps = Files.readString(Path.of("/proc", Long.toString(stack.pid(name)), "maps"));
             assertThat(maps).as(name + " maps " + archive).contains(archive.toString());
@@ -68,7 +78,9 @@ class PlatformRoutingIT {
         assertThat(categories.statusCode()).isEqualTo(200);
         assertThat(Http.contentType(categories)).startsWith("application/json");
         List<String> slugs = new ArrayList<>();
-        Http.json(categories).path("content").forEach(c -> slugs.add(c.path("slug").asString()));
+        Http.json(categories)
+                .path("content")
+                .forEach(c -> slugs.add(c.path("slug").asString()));
         assertThat(slugs).contains("books", "electronics");
     }
 
@@ -97,11 +109,20 @@ class PlatformRoutingIT {
     @Test
     void everyServiceReportsLivenessReadinessAndPrometheusMetricsOnItsOwnPort() {
         var ports = stack.ports();
-        for (int port : List.of(ports.userService(), ports.catalogService(), ports.orderService(),
-                ports.notificationService(), ports.gatewayManagement(), ports.discovery())) {
+        for (int port : List.of(
+                ports.userService(),
+                ports.catalogService(),
+                ports.orderService(),
+                ports.notificationService(),
+                ports.gatewayManagement(),
+                ports.discovery())) {
             String base = "http://localhost:" + port + "/actuator";
-            assertThat(Http.get(base + "/health/liveness").statusCode()).as("liveness on %d", port).isEqualTo(200);
-            assertThat(Http.get(base + "/health/readiness").statusCode()).as("readiness on %d", port).isEqualTo(200);
+            assertThat(Http.get(base + "/health/liveness").statusCode())
+                    .as("liveness on %d", port)
+                    .isEqualTo(200);
+            assertThat(Http.get(base + "/health/readiness").statusCode())
+                    .as("readiness on %d", port)
+                    .isEqualTo(200);
             var metrics = Http.get(base + "/prometheus", "text/plain");
             assertThat(metrics.statusCode()).as("metrics on %d", port).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");

@@ -34,10 +34,16 @@ class ProfileJourneyIT {
         String email = name + "@example.test";
         JsonNode otherSession = Http.json(gateway.post("/api/auth/login", login(name, Gateway.PASSWORD), null));
 
-        var edited = gateway.send("PATCH", "/api/users/me",
-                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"phoneNumber\":\"+4915112345678\"}", access);
+        var edited = gateway.send(
+                "PATCH",
+                "/api/users/me",
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"phoneNumber\":\"+4915112345678\"}",
+                access);
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
-        assertThat(Http.json(gateway.get("/api/users/me", access)).path("lastName").asString()).isEqualTo("Lovelace");
+        assertThat(Http.json(gateway.get("/api/users/me", access))
+                        .path("lastName")
+                        .asString())
+                .isEqualTo("Lovelace");
 
         var uploaded = upload(stack, access, "me.png", "image/png", png());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
@@ -50,11 +56,16 @@ class ProfileJourneyIT {
         var changed = gateway.send("PUT", "/api/users/me/password", """
                 {"currentPassword":"%s","newPassword":"difference-engine-2"}""".formatted(Gateway.PASSWORD), access);
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
-        assertThat(gateway.post("/api/auth/login", login(name, Gateway.PASSWORD), null).statusCode()).isEqualTo(401);
-        assertThat(gateway.post("/api/auth/login", login(name, "difference-engine-2"), null).statusCode())
+        assertThat(gateway.post("/api/auth/login", login(name, Gateway.PASSWORD), null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(gateway.post("/api/auth/login", login(name, "difference-engine-2"), null)
+                        .statusCode())
                 .isEqualTo(200);
-        var otherRefresh = gateway.post("/api/auth/refresh",
-                "{\"refreshToken\":\"" + otherSession.path("refreshToken").asString() + "\"}", null);
+        var otherRefresh = gateway.post(
+                "/api/auth/refresh",
+                "{\"refreshToken\":\"" + otherSession.path("refreshToken").asString() + "\"}",
+                null);
         assertThat(otherRefresh.statusCode()).as("the other session is revoked").isEqualTo(401);
         mail.await(email, "Your Shopstack password was changed", Duration.ofSeconds(30));
     }
@@ -63,12 +74,17 @@ class ProfileJourneyIT {
     void whatIsNotASmallImageIsNeverStoredAsAnAvatar(LocalStack stack) {
         var gateway = new Gateway(stack.gateway());
         var mail = new MailCatcher(stack.mailApi());
-        String access = gateway.verifiedCustomer("mallory" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String access = gateway.verifiedCustomer(
+                "mallory" + UUID.randomUUID().toString().substring(0, 8), mail);
         String me = Http.json(gateway.get("/api/users/me", access)).path("id").asString();
 
         var text = upload(stack, access, "cat.png", "image/png", "just text".getBytes(StandardCharsets.UTF_8));
         assertThat(text.statusCode()).isIn(400, 415);
-        var html = upload(stack, access, "x.html", "text/html",
+        var html = upload(
+                stack,
+                access,
+                "x.html",
+                "text/html",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.statusCode()).isIn(400, 415);
         byte[] huge = new byte[3 * 1024 * 1024];
@@ -78,8 +94,10 @@ class ProfileJourneyIT {
         for (var refused : java.util.List.of(text, html, tooLarge)) {
             assertThat(Http.contentType(refused)).startsWith("application/problem+json");
         }
-        assertThat(Http.get(stack.gateway() + "/api/users/" + me + "/avatar", "*/*").statusCode())
-                .as("nothing was stored").isEqualTo(404);
+        assertThat(Http.get(stack.gateway() + "/api/users/" + me + "/avatar", "*/*")
+                        .statusCode())
+                .as("nothing was stored")
+                .isEqualTo(404);
 
         // a polyglot: a real PNG with a script after its end; only the re-encoded picture may be served
         byte[] script = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
@@ -94,11 +112,12 @@ class ProfileJourneyIT {
         System.out.println("avatar attacks: 4 hostile uploads (text, html, 3 MB, polyglot), none served as sent");
     }
 
-    private static HttpResponse<String> upload(LocalStack stack, String token, String filename, String type,
-            byte[] content) {
+    private static HttpResponse<String> upload(
+            LocalStack stack, String token, String filename, String type, byte[] content) {
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return Http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/users/me/avatar"))

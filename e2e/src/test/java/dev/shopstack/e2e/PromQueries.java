@@ -28,8 +28,7 @@ final class PromQueries {
      * and whether it ends in a threshold that is false on a healthy platform (alerts, annotations), so that only its
      * selectors can be expected to return series.
      */
-    record Query(String where, String promql, boolean thresholded) {
-    }
+    record Query(String where, String promql, boolean thresholded) {}
 
     /** Grafana's range macros, replaced by a range long enough for two scrapes of the test's 5 s interval. */
     static final String RANGE = "2m";
@@ -38,33 +37,61 @@ final class PromQueries {
     private static final Pattern ALERT = Pattern.compile("^\\s*- alert:\\s*(\\S+)\\s*$");
     private static final Pattern EXPR = Pattern.compile("^(\\s*)expr:\\s*(.*)$");
     /** Operators and aggregations (an aggregation may be followed by {@code by (...)} rather than its argument). */
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
-            "on", "ignoring", "group_left", "group_right", "inf", "nan", "sum", "min", "max", "avg", "count", "group",
-            "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values");
-    private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan",
+            "sum",
+            "min",
+            "max",
+            "avg",
+            "count",
+            "group",
+            "stddev",
+            "stdvar",
+            "topk",
+            "bottomk",
+            "quantile",
+            "count_values");
 
-    private PromQueries() {
-    }
+    private static final Set<String> LABEL_LISTS =
+            Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
+
+    private PromQueries() {}
 
     /** Every target expression of every panel (rows and nested panels included), ready to send to Prometheus. */
     static List<Query> dashboardQueries(Path dashboards) {
         JsonMapper json = JsonMapper.builder().build();
         List<Query> queries = new ArrayList<>();
         try (Stream<Path> files = Files.list(dashboards)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode dashboard = json.readTree(Files.readString(file));
                 Map<String, String> all = new TreeMap<>();
                 for (JsonNode variable : dashboard.path("templating").path("list")) {
                     String allValue = variable.path("allValue").asString("");
                     all.put(variable.path("name").asString(), allValue.isEmpty() ? ".*" : allValue);
                 }
-                String title = dashboard.path("title").asString(file.getFileName().toString());
+                String title =
+                        dashboard.path("title").asString(file.getFileName().toString());
                 for (JsonNode annotation : dashboard.path("annotations").path("list")) {
                     String expr = annotation.path("expr").asString("");
                     if (!expr.isBlank()) {
-                        queries.add(new Query(title + " / annotation " + annotation.path("name").asString(),
-                                substitute(expr, all), true));
+                        queries.add(new Query(
+                                title + " / annotation "
+                                        + annotation.path("name").asString(),
+                                substitute(expr, all),
+                                true));
                     }
                 }
                 collect(title, dashboard.path("panels"), all, queries);
@@ -80,8 +107,8 @@ final class PromQueries {
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asString("");
                 if (!expr.isBlank()) {
-                    into.add(new Query(dashboard + " / " + panel.path("title").asString(), substitute(expr, all),
-                            false));
+                    into.add(new Query(
+                            dashboard + " / " + panel.path("title").asString(), substitute(expr, all), false));
                 }
             }
             collect(dashboard, panel.path("panels"), all, into);
@@ -113,8 +140,13 @@ final class PromQueries {
                 StringBuilder text = new StringBuilder();
                 if (expr.group(2).trim().equals("|")) {
                     int indent = expr.group(1).length();
-                    while (i + 1 < lines.size() && (lines.get(i + 1).isBlank()
-                            || lines.get(i + 1).length() - lines.get(i + 1).stripLeading().length() > indent)) {
+                    while (i + 1 < lines.size()
+                            && (lines.get(i + 1).isBlank()
+                                    || lines.get(i + 1).length()
+                                                    - lines.get(i + 1)
+                                                            .stripLeading()
+                                                            .length()
+                                            > indent)) {
                         text.append(lines.get(++i).trim()).append(' ');
                     }
                 } else {
@@ -141,13 +173,16 @@ final class PromQueries {
             } else if (c == '[') {
                 i = promql.indexOf(']', i) + 1;
             } else if (Character.isDigit(c) || c == '.') {
-                while (i < promql.length() && (Character.isLetterOrDigit(promql.charAt(i)) || promql.charAt(i) == '.')) {
+                while (i < promql.length()
+                        && (Character.isLetterOrDigit(promql.charAt(i)) || promql.charAt(i) == '.')) {
                     i++;
                 }
             } else if (Character.isLetter(c) || c == '_' || c == ':') {
                 int start = i;
-                while (i < promql.length() && (Character.isLetterOrDigit(promql.charAt(i))
-                        || promql.charAt(i) == '_' || promql.charAt(i) == ':')) {
+                while (i < promql.length()
+                        && (Character.isLetterOrDigit(promql.charAt(i))
+                                || promql.charAt(i) == '_'
+                                || promql.charAt(i) == ':')) {
                     i++;
                 }
                 String word = promql.substring(start, i);

@@ -33,12 +33,19 @@ class SoakIT {
     static final int CUSTOMERS = 20;
     /** About 1.5 orders a second: the mail catcher keeps every email in a 96 MB heap until the books are done. */
     static final int ORDER_WORKERS = 2;
+
     static final int BROWSE_WORKERS = 2;
     static final Duration BROKER_OUTAGE = Duration.ofMinutes(1);
     /** After a victim is ready again, the gateway may still hold its old address until discovery's next refresh. */
     static final Duration SETTLING = Duration.ofSeconds(60);
-    static final List<String> VICTIMS = List.of(LocalStack.ORDER_SERVICE, LocalStack.CATALOG_SERVICE,
-            LocalStack.USER_SERVICE, LocalStack.NOTIFICATION_SERVICE, LocalStack.GATEWAY, LocalStack.PAYMENT_SANDBOX);
+
+    static final List<String> VICTIMS = List.of(
+            LocalStack.ORDER_SERVICE,
+            LocalStack.CATALOG_SERVICE,
+            LocalStack.USER_SERVICE,
+            LocalStack.NOTIFICATION_SERVICE,
+            LocalStack.GATEWAY,
+            LocalStack.PAYMENT_SANDBOX);
 
     /** A fault and how long it lasted, until ready again. */
     record Fault(String what, Instant from, Instant until) {
@@ -51,7 +58,8 @@ class SoakIT {
     /** Before the stack is asked for, so that a skipped soak starts nothing. */
     @BeforeAll
     static void onlyWhenAsked() {
-        assumeTrue(Long.getLong("shop.soak.minutes", 0) > 0,
+        assumeTrue(
+                Long.getLong("shop.soak.minutes", 0) > 0,
                 "the soak runs only when asked (bench/soak, -Dshop.soak.minutes=20)");
     }
 
@@ -64,7 +72,9 @@ class SoakIT {
         var mail = new MailCatcher(stack.mailApi());
         long product = gateway.newProduct(gateway.adminToken(), STOCK, "1.00"); // a total is its quantity
         String run = UUID.randomUUID().toString().substring(0, 6);
-        List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(i -> "soak" + run + "n" + i).toList();
+        List<String> customers = IntStream.range(0, CUSTOMERS)
+                .mapToObj(i -> "soak" + run + "n" + i)
+                .toList();
         customers.forEach(name -> gateway.verifiedCustomer(name, mail));
         var shoppers = new SoakShoppers(gateway, mail, product, customers);
         Map<String, Integer> restartsBefore = restarts(stack);
@@ -102,40 +112,61 @@ class SoakIT {
         }
         Duration shopped = Duration.between(start, Instant.now());
         long failuresOutsideFaults = shoppers.failures.stream()
-                .filter(moment -> faults.stream().noneMatch(fault -> fault.covers(moment))).count();
+                .filter(moment -> faults.stream().noneMatch(fault -> fault.covers(moment)))
+                .count();
 
-        System.out.printf("soak: %d min of shopping; answers by status (0 = no answer): %s%n", shopped.toMinutes(),
-                new TreeMap<>(shoppers.statuses));
-        System.out.printf("soak: %d orders answered 201 (slowest after %d ms with retries), %d retries, %d given up, "
-                + "%d refused; %d newcomers signed up (%d failed); 5xx or no answer: %d, %d of them outside the "
-                + "fault windows%n", shoppers.acknowledged.size(), shoppers.slowestOrderMillis.get(),
-                shoppers.retries.get(), shoppers.givenUp.get(), shoppers.refused.get(), shoppers.newcomers.get(),
-                newcomerFailures.get(), shoppers.failures.size(), failuresOutsideFaults);
-        faults.forEach(fault -> System.out.printf("soak: %s, back after %d s%n", fault.what(),
-                Duration.between(fault.from(), fault.until()).toSeconds()));
-        shares.forEach((instance, share) -> System.out.printf("soak: %s answered %.1f %% of its service's API "
-                + "requests before the first kill%n", instance, share * 100));
+        System.out.printf(
+                "soak: %d min of shopping; answers by status (0 = no answer): %s%n",
+                shopped.toMinutes(), new TreeMap<>(shoppers.statuses));
+        System.out.printf(
+                "soak: %d orders answered 201 (slowest after %d ms with retries), %d retries, %d given up, "
+                        + "%d refused; %d newcomers signed up (%d failed); 5xx or no answer: %d, %d of them outside the "
+                        + "fault windows%n",
+                shoppers.acknowledged.size(),
+                shoppers.slowestOrderMillis.get(),
+                shoppers.retries.get(),
+                shoppers.givenUp.get(),
+                shoppers.refused.get(),
+                shoppers.newcomers.get(),
+                newcomerFailures.get(),
+                shoppers.failures.size(),
+                failuresOutsideFaults);
+        faults.forEach(fault -> System.out.printf(
+                "soak: %s, back after %d s%n",
+                fault.what(), Duration.between(fault.from(), fault.until()).toSeconds()));
+        shares.forEach((instance, share) -> System.out.printf(
+                "soak: %s answered %.1f %% of its service's API " + "requests before the first kill%n",
+                instance, share * 100));
         Map<String, Integer> unexpectedRestarts = unexpectedRestarts(stack, restartsBefore, faults);
-        stack.names().forEach(name -> System.out.printf("soak: %s resident %d MB, %d restarts%n", name,
-                stack.residentMemoryKb(name) / 1024, stack.restarts(name)));
+        stack.names()
+                .forEach(name -> System.out.printf(
+                        "soak: %s resident %d MB, %d restarts%n",
+                        name, stack.residentMemoryKb(name) / 1024, stack.restarts(name)));
 
         new SoakBooks(shoppers, customers, mail, product, STOCK).check();
 
         assertThat(shoppers.givenUp.get()).as("requests a client gave up on").isZero();
         assertThat(shoppers.refused.get()).as("requests refused for good").isZero();
         assertThat(newcomerFailures.get()).as("newcomers who could not sign up").isZero();
-        assertThat(unexpectedRestarts).as("restarts the soak did not cause (a crash, an OOM)").isEmpty();
-        assertThat(failuresOutsideFaults).as("5xx or no answer outside the fault windows").isZero();
-        assertThat(shares).allSatisfy((instance, share) -> assertThat(share).as(instance).isBetween(0.4, 0.6));
+        assertThat(unexpectedRestarts)
+                .as("restarts the soak did not cause (a crash, an OOM)")
+                .isEmpty();
+        assertThat(failuresOutsideFaults)
+                .as("5xx or no answer outside the fault windows")
+                .isZero();
+        assertThat(shares)
+                .allSatisfy((instance, share) -> assertThat(share).as(instance).isBetween(0.4, 0.6));
     }
 
     private static Thread started(String name, AtomicBoolean shopping, long pauseMillis, Runnable work) {
-        Thread thread = new Thread(() -> {
-            while (shopping.get()) {
-                work.run();
-                SoakShoppers.pause(pauseMillis);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    while (shopping.get()) {
+                        work.run();
+                        SoakShoppers.pause(pauseMillis);
+                    }
+                },
+                name);
         thread.start();
         return thread;
     }
@@ -144,10 +175,11 @@ class SoakIT {
      * Every {@code every}, the next victim dies with SIGKILL (in replica mode one of its instances, by turns) and is
      * awaited until ready again; half-way, the broker stops for a minute. Ends when the soak does.
      */
-    private static List<Fault> chaos(LocalStack stack, Instant start, Instant end, Duration every,
-            Runnable beforeFirstKill) {
+    private static List<Fault> chaos(
+            LocalStack stack, Instant start, Instant end, Duration every, Runnable beforeFirstKill) {
         List<Fault> faults = new ArrayList<>();
-        Instant brokerOutage = start.plus(Duration.between(start, end).dividedBy(2)).plus(every.dividedBy(2));
+        Instant brokerOutage =
+                start.plus(Duration.between(start, end).dividedBy(2)).plus(every.dividedBy(2));
         boolean brokerStopped = false;
         Instant next = start.plus(every);
         int round = 0;
@@ -186,11 +218,13 @@ class SoakIT {
     }
 
     /** Restarts beyond the kills: a process that died on its own (out of memory, a crash). */
-    private static Map<String, Integer> unexpectedRestarts(LocalStack stack, Map<String, Integer> before,
-            List<Fault> faults) {
+    private static Map<String, Integer> unexpectedRestarts(
+            LocalStack stack, Map<String, Integer> before, List<Fault> faults) {
         Map<String, Integer> unexpected = new TreeMap<>();
         for (String name : stack.names()) {
-            long kills = faults.stream().filter(fault -> fault.what().equals("SIGKILL " + name)).count();
+            long kills = faults.stream()
+                    .filter(fault -> fault.what().equals("SIGKILL " + name))
+                    .count();
             int extra = stack.restarts(name) - before.getOrDefault(name, 0) - (int) kills;
             if (extra != 0) {
                 unexpected.put(name, extra);

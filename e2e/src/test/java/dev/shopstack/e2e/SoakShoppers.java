@@ -24,6 +24,7 @@ final class SoakShoppers {
 
     /** How long a client keeps retrying one request before it gives up (a failure of the soak). */
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+
     private static final Duration TOKEN_AGE = Duration.ofMinutes(10);
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "local-admin-password";
@@ -37,9 +38,11 @@ final class SoakShoppers {
 
     /** order id -> quantity, for every order the platform answered 201. */
     final Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     /** When each 5xx or failed connection happened. */
     final List<Instant> failures = Collections.synchronizedList(new ArrayList<>());
+
     final AtomicInteger retries = new AtomicInteger();
     final AtomicInteger givenUp = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
@@ -59,23 +62,36 @@ final class SoakShoppers {
         int quantity = 1 + ThreadLocalRandom.current().nextInt(3);
         String key = UUID.randomUUID().toString();
         Instant start = Instant.now();
-        HttpResponse<String> answer = untilAnswered(customer, () -> gateway.send("POST", "/api/orders",
-                Gateway.orderBody(product, quantity), tokenOf(customer), "Idempotency-Key", key), 201);
+        HttpResponse<String> answer = untilAnswered(
+                customer,
+                () -> gateway.send(
+                        "POST",
+                        "/api/orders",
+                        Gateway.orderBody(product, quantity),
+                        tokenOf(customer),
+                        "Idempotency-Key",
+                        key),
+                201);
         if (answer == null) {
             return;
         }
         String id = Http.json(answer).path("id").asString();
         acknowledged.put(id, quantity);
-        slowestOrderMillis.accumulateAndGet(Duration.between(start, Instant.now()).toMillis(), Math::max);
+        slowestOrderMillis.accumulateAndGet(
+                Duration.between(start, Instant.now()).toMillis(), Math::max);
         int count = acknowledged.size();
         if (count % 5 == 0) {
             // a bank transfer the admin records; 409: recorded already, or the payment window closed first
-            untilAnswered(ADMIN, () -> gateway.post("/api/orders/" + id + "/payment", """
-                    {"amount":%d.00,"currency":"EUR","method":"MANUAL","reference":"soak-%s"}""".formatted(
-                    quantity, id), tokenOf(ADMIN)), 200, 201, 409);
+            untilAnswered(
+                    ADMIN,
+                    () -> gateway.post("/api/orders/" + id + "/payment", """
+                    {"amount":%d.00,"currency":"EUR","method":"MANUAL","reference":"soak-%s"}""".formatted(quantity, id), tokenOf(ADMIN)),
+                    200,
+                    201,
+                    409);
         } else if (count % 7 == 0) {
-            untilAnswered(customer, () -> gateway.post("/api/orders/" + id + "/cancel", "{}", tokenOf(customer)),
-                    200, 409);
+            untilAnswered(
+                    customer, () -> gateway.post("/api/orders/" + id + "/cancel", "{}", tokenOf(customer)), 200, 409);
         }
     }
 
@@ -95,20 +111,30 @@ final class SoakShoppers {
         String name = "soaknew" + UUID.randomUUID().toString().substring(0, 8);
         String email = name + "@example.test";
         // 409: an earlier try was registered but its answer was lost
-        if (untilAnswered(null, () -> gateway.post("/api/auth/register", """
-                {"email":"%s","username":"%s","password":"%s","passwordConfirm":"%s","firstName":"Sam"}"""
-                .formatted(email, name, Gateway.PASSWORD, Gateway.PASSWORD), null), 201, 409) == null) {
+        if (untilAnswered(
+                        null,
+                        () -> gateway.post(
+                                "/api/auth/register",
+                                """
+                {"email":"%s","username":"%s","password":"%s","passwordConfirm":"%s","firstName":"Sam"}""".formatted(email, name, Gateway.PASSWORD, Gateway.PASSWORD),
+                                null),
+                        201,
+                        409)
+                == null) {
             return;
         }
         String code = MailCatcher.verificationCode(mail.await(email, "verification code", GIVE_UP_AFTER));
         untilAnswered(null, () -> gateway.post("/api/auth/verify-email", """
                 {"email":"%s","code":"%s"}""".formatted(email, code), null), 200);
-        HttpResponse<String> session = untilAnswered(null, () -> gateway.post("/api/auth/login", """
+        HttpResponse<String> session = untilAnswered(
+                null, () -> gateway.post("/api/auth/login", """
                 {"login":"%s","password":"%s"}""".formatted(name, Gateway.PASSWORD), null), 200);
         if (session != null) {
             String refreshToken = Http.json(session).path("refreshToken").asString();
-            untilAnswered(null, () -> gateway.post("/api/auth/refresh",
-                    "{\"refreshToken\":\"" + refreshToken + "\"}", null), 200);
+            untilAnswered(
+                    null,
+                    () -> gateway.post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}", null),
+                    200);
             newcomers.incrementAndGet();
         }
     }
@@ -151,7 +177,8 @@ final class SoakShoppers {
             return token;
         }
         String password = ADMIN.equals(login) ? ADMIN_PASSWORD : Gateway.PASSWORD;
-        HttpResponse<String> answer = untilAnswered(null, () -> gateway.post("/api/auth/login", """
+        HttpResponse<String> answer =
+                untilAnswered(null, () -> gateway.post("/api/auth/login", """
                 {"login":"%s","password":"%s"}""".formatted(login, password), null), 200);
         if (answer == null) {
             throw new IllegalStateException("no login for " + login + " within " + GIVE_UP_AFTER);

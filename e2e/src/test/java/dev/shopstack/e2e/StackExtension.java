@@ -28,15 +28,19 @@ public class StackExtension implements ParameterResolver {
 
     /** Every e2e request comes from 127.0.0.1, one client as far as the gateway's limits go. */
     static final List<String> RELAXED_RATE_LIMITS = List.of(
-            "--shop.rate-limit.login.requests=10000", "--shop.rate-limit.login.period=1s",
+            "--shop.rate-limit.login.requests=10000",
+            "--shop.rate-limit.login.period=1s",
             "--shop.rate-limit.login.burst=10000",
-            "--shop.rate-limit.sensitive.requests=10000", "--shop.rate-limit.sensitive.period=1s",
+            "--shop.rate-limit.sensitive.requests=10000",
+            "--shop.rate-limit.sensitive.period=1s",
             "--shop.rate-limit.sensitive.burst=10000",
-            "--shop.rate-limit.api.requests=10000", "--shop.rate-limit.api.period=1s",
+            "--shop.rate-limit.api.requests=10000",
+            "--shop.rate-limit.api.period=1s",
             "--shop.rate-limit.api.burst=10000");
 
     /** Reservations and the payment window short enough that expiry runs while a test waits for it. */
     static final Duration RESERVATION_TTL = Duration.ofSeconds(120);
+
     static final Duration PAYMENT_WINDOW = Duration.ofSeconds(100);
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(5);
 
@@ -60,31 +64,39 @@ public class StackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class).stack();
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class)
+                .stack();
     }
 
     /** Closing the root store at the end of the run stops every process. */
     record StartedStack(LocalStack stack) implements AutoCloseable {
 
         static StartedStack start() {
-            Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("shop.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
             Path workDir = root.resolve("e2e/target/e2e-stack");
             deleteRecursively(workDir);
             StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
-            StackSettings settings = defaults
-                    .withWorkDir(workDir)
+            StackSettings settings = defaults.withWorkDir(workDir)
                     .withPorts(defaults.ports().shiftedBy(PORT_OFFSET))
                     .withReplicas(Integer.getInteger("shop.e2e.replicas", 1))
                     // a shared two-core machine can be slow: a late stack is better than a failed run
                     .withStartTimeout(Duration.ofMinutes(10))
                     .withZipkin(!"off".equalsIgnoreCase(System.getProperty("shop.e2e.zipkin", "on")))
-                    .withMonitoring(defaults.monitoring().withEnabled(Boolean.getBoolean("shop.e2e.monitoring"))
+                    .withMonitoring(defaults.monitoring()
+                            .withEnabled(Boolean.getBoolean("shop.e2e.monitoring"))
                             .withIntervals(Duration.ofSeconds(5), Duration.ofSeconds(5))
                             .withAlertForAtMost(ALERT_FOR_AT_MOST))
-                    .withExtraArgs(Map.of(LocalStack.GATEWAY, RELAXED_RATE_LIMITS,
-                            LocalStack.CATALOG_SERVICE, SHORT_RESERVATIONS,
-                            LocalStack.ORDER_SERVICE, SHORT_PAYMENT_WINDOW));
+                    .withExtraArgs(Map.of(
+                            LocalStack.GATEWAY,
+                            RELAXED_RATE_LIMITS,
+                            LocalStack.CATALOG_SERVICE,
+                            SHORT_RESERVATIONS,
+                            LocalStack.ORDER_SERVICE,
+                            SHORT_PAYMENT_WINDOW));
             String cacheDir = System.getProperty("shop.e2e.startup-cache-dir");
             if (cacheDir != null && !cacheDir.isBlank()) {
                 settings = settings.withStartupCacheDir(Path.of(cacheDir));
@@ -106,7 +118,8 @@ public class StackExtension implements ParameterResolver {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,8 +16,7 @@ final class StackWarmup {
 
     private static final int ROUNDS_PER_REPLICA = 3;
 
-    private StackWarmup() {
-    }
+    private StackWarmup() {}
 
     static void run(LocalStack stack, int replicas) {
         long started = System.nanoTime();
@@ -34,13 +33,19 @@ final class StackWarmup {
         if (product == 0) {
             product = gateway.newProduct(admin, 1_000, "1.00"); // warmed by now, or the stack is broken
         }
-        String customer = gateway.verifiedCustomer("warmup" + UUID.randomUUID().toString().substring(0, 8), mail);
+        String customer =
+                gateway.verifiedCustomer("warmup" + UUID.randomUUID().toString().substring(0, 8), mail);
         int placed = 0;
         for (int round = 0; round < ROUNDS_PER_REPLICA * replicas; round++) {
             Http.get(stack.gateway() + "/api/products?q=E2E%20lamp&size=20");
             gateway.stockOf(product);
-            var order = gateway.send("POST", "/api/orders", Gateway.orderBody(product, 1), customer,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+            var order = gateway.send(
+                    "POST",
+                    "/api/orders",
+                    Gateway.orderBody(product, 1),
+                    customer,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             if (order.statusCode() == 201) {
                 placed++;
                 String id = Http.json(order).path("id").asString();
@@ -48,7 +53,8 @@ final class StackWarmup {
                 gateway.send("POST", "/api/orders/" + id + "/cancel", null, customer);
             }
         }
-        System.out.printf("stack warmed up in %d ms (%d of %d warm-up orders placed)%n",
+        System.out.printf(
+                "stack warmed up in %d ms (%d of %d warm-up orders placed)%n",
                 (System.nanoTime() - started) / 1_000_000, placed, ROUNDS_PER_REPLICA * replicas);
     }
 }

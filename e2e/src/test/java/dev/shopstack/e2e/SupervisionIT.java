@@ -24,11 +24,14 @@ class SupervisionIT {
 
         assertThat(stack.isRunning(service) && stack.pid(service) == pid).isFalse();
         long killed = System.nanoTime();
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .until(() -> stack.isRunning(service) && Http.get(own).statusCode() == 200);
         stack.awaitReady(service, Duration.ofMinutes(1)); // registered and routed again
-        System.out.printf("catalog-service killed with SIGKILL: serving again after %.1f s%n",
+        System.out.printf(
+                "catalog-service killed with SIGKILL: serving again after %.1f s%n",
                 (System.nanoTime() - killed) / 1e9);
 
         assertThat(stack.pid(service)).isNotEqualTo(pid);

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(StackExtension.class)
 class TracingIT {
 
-    static final Set<String> ORDER_TRACE = Set.of("gateway", "order-service", "catalog-service",
-            "notification-service");
+    static final Set<String> ORDER_TRACE =
+            Set.of("gateway", "order-service", "catalog-service", "notification-service");
 
     static LocalStack stack;
     static Gateway gateway;
@@ -49,30 +49,42 @@ class TracingIT {
         String customer = gateway.verifiedCustomer(name, mail);
         String traceId = randomHex(16);
 
-        var placed = gateway.send("POST", "/api/orders", Gateway.orderBody(lamp, 1), customer,
-                "Idempotency-Key", UUID.randomUUID().toString(),
-                "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
+        var placed = gateway.send(
+                "POST",
+                "/api/orders",
+                Gateway.orderBody(lamp, 1),
+                customer,
+                "Idempotency-Key",
+                UUID.randomUUID().toString(),
+                "traceparent",
+                "00-" + traceId + "-" + randomHex(8) + "-01");
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = Http.json(placed).path("id").asString();
         mail.await(name + "@example.test", "Your Shopstack order " + orderId, Duration.ofSeconds(30));
 
         // spans arrive in batches (about once a second per process): wait until every part has reported
-        JsonNode spans = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> trace(traceId), found -> found != null && services(found).containsAll(ORDER_TRACE));
+        JsonNode spans = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> trace(traceId),
+                        found -> found != null && services(found).containsAll(ORDER_TRACE));
 
         Set<String> services = services(spans);
         System.out.printf("trace %s: %d spans from %s%n", traceId, spans.size(), services);
         assertThat(spans.size()).isGreaterThanOrEqualTo(ORDER_TRACE.size() + 1);
-        assertThat(spans).allSatisfy(span -> assertThat(span.path("traceId").asString()).isEqualTo(traceId));
-        assertThat(spans).as("the outbox relay's send to Kafka")
+        assertThat(spans)
+                .allSatisfy(span -> assertThat(span.path("traceId").asString()).isEqualTo(traceId));
+        assertThat(spans)
+                .as("the outbox relay's send to Kafka")
                 .anySatisfy(span -> assertThat(span.path("kind").asString()).isEqualTo("PRODUCER"));
-        assertThat(spans).as("notification-service's consumer")
-                .anySatisfy(span -> {
-                    assertThat(span.path("kind").asString()).isEqualTo("CONSUMER");
-                    assertThat(span.path("localEndpoint").path("serviceName").asString())
-                            .isEqualTo("notification-service");
-                });
-        assertThat(spans).as("the hand-over of the confirmation email")
+        assertThat(spans).as("notification-service's consumer").anySatisfy(span -> {
+            assertThat(span.path("kind").asString()).isEqualTo("CONSUMER");
+            assertThat(span.path("localEndpoint").path("serviceName").asString())
+                    .isEqualTo("notification-service");
+        });
+        assertThat(spans)
+                .as("the hand-over of the confirmation email")
                 .anySatisfy(span -> assertThat(span.path("name").asString()).isEqualTo("smtp send"));
         Browsers.screenshot(stack.zipkin() + "/zipkin/traces/" + traceId, "zipkin-order-trace");
     }
@@ -86,7 +98,8 @@ class TracingIT {
 
     private static Set<String> services(JsonNode spans) {
         Set<String> services = new TreeSet<>();
-        spans.forEach(span -> services.add(span.path("localEndpoint").path("serviceName").asString()));
+        spans.forEach(span ->
+                services.add(span.path("localEndpoint").path("serviceName").asString()));
         return services;
     }
 

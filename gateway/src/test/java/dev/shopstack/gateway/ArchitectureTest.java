@@ -14,8 +14,10 @@ class ArchitectureTest {
 
     @Test
     void keepsTheArchitectureRules() {
-        ShopstackArchitectureRules.check(ShopstackArchitectureRules.importMain("dev.shopstack.gateway"),
-                ShopstackArchitectureRules.CONTROLLER_RULES, Map.of());
+        ShopstackArchitectureRules.check(
+                ShopstackArchitectureRules.importMain("dev.shopstack.gateway"),
+                ShopstackArchitectureRules.CONTROLLER_RULES,
+                Map.of());
     }
 
     @Test

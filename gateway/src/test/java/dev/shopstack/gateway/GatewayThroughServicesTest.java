@@ -2,10 +2,10 @@ package dev.shopstack.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.platform.test.SessionRevocations;
-import dev.shopstack.platform.test.Ports;
 import dev.shopstack.gateway.support.StubBackend;
 import dev.shopstack.gateway.support.TestTokens;
+import dev.shopstack.platform.test.Ports;
+import dev.shopstack.platform.test.SessionRevocations;
 import dev.shopstack.platform.tokens.SessionRevocationsLifecycle;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import redis.embedded.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +30,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import redis.embedded.RedisServer;
 
 /**
  * The gateway in front of a real (stub) downstream found through the simple discovery client, with the JWKS served by
@@ -42,13 +42,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * embedded Kafka broker for session revocations, the test client's own address as a trusted proxy, and one
  * downstream that is down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shop.rate-limit.redis=true", "shop.gateway.trusted-proxies=127.0.0.1/32",
-        "shop.rate-limit.login.requests=3", "shop.rate-limit.login.period=1m", "shop.rate-limit.login.burst=3",
-        "shop.gateway.cors.allowed-origins=https://shop.example",
-        "spring.cloud.loadbalancer.cache.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "shop.rate-limit.redis=true",
+            "shop.gateway.trusted-proxies=127.0.0.1/32",
+            "shop.rate-limit.login.requests=3",
+            "shop.rate-limit.login.period=1m",
+            "shop.rate-limit.login.burst=3",
+            "shop.gateway.cors.allowed-origins=https://shop.example",
+            "spring.cloud.loadbalancer.cache.enabled=false"
+        })
 @ExtendWith(OutputCaptureExtension.class)
-@EmbeddedKafka(partitions = 2, topics = "session-revocations", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(
+        partitions = 2,
+        topics = "session-revocations",
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class GatewayThroughServicesTest {
 
     static final TestTokens tokens = new TestTokens();
@@ -74,9 +83,13 @@ class GatewayThroughServicesTest {
     static class SlowRoute {
         @Bean
         RouteLocator slowRoute(RouteLocatorBuilder routes, org.springframework.core.env.Environment env) {
-            return routes.routes().route("slow-service", r -> r.path("/api/slow/**")
-                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 500)
-                    .uri(env.getRequiredProperty("slow.uri"))).build();
+            return routes.routes()
+                    .route(
+                            "slow-service",
+                            r -> r.path("/api/slow/**")
+                                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 500)
+                                    .uri(env.getRequiredProperty("slow.uri")))
+                    .build();
         }
     }
 
@@ -88,7 +101,11 @@ class GatewayThroughServicesTest {
 
     private static RedisServer startRedis(int port) {
         try {
-            var server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+            var server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .build();
             server.start();
             return server;
         } catch (IOException e) {
@@ -109,78 +126,136 @@ class GatewayThroughServicesTest {
     int managementPort;
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     private WebTestClient.ResponseSpec get(String path, String token) {
-        return client().get().uri(path).headers(h -> {
-            if (token != null) {
-                h.setBearerAuth(token);
-            }
-        }).exchange();
+        return client().get()
+                .uri(path)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
+                .exchange();
     }
 
     @Test
     void withoutATokenAProtectedRouteIs401ProblemWithABareChallenge() {
-        get("/api/orders", null).expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/api/orders");
+        get("/api/orders", null)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/orders");
     }
 
     @Test
     void expiredForgedUnsignedAndForeignTokensAre401InvalidToken() {
-        for (String token : new String[] {tokens.expired(), tokens.forged(), tokens.unsigned(), tokens.wrongIssuer(),
-                tokens.wrongAudience(), tokens.wrongType(), tokens.withoutSession(), "not-a-jwt"}) {
-            get("/api/orders", token).expectStatus().isUnauthorized()
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String token : new String[] {
+            tokens.expired(),
+            tokens.forged(),
+            tokens.unsigned(),
+            tokens.wrongIssuer(),
+            tokens.wrongAudience(),
+            tokens.wrongType(),
+            tokens.withoutSession(),
+            "not-a-jwt"
+        }) {
+            get("/api/orders", token)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
     @Test
     void aCustomerOnAnAdminPathIs403Problem() {
         String customer = tokens.customer("customer-2");
-        for (var call : new String[][] {{"GET", "/api/users"}, {"GET", "/api/users/42"},
-                {"GET", "/api/notifications"}, {"DELETE", "/api/orders/7"}, {"PATCH", "/api/orders/7/status"},
-                {"POST", "/api/products"}, {"DELETE", "/api/categories/3"}}) {
-            client().method(HttpMethod.valueOf(call[0])).uri(call[1]).headers(h -> h.setBearerAuth(customer))
-                    .exchange().expectStatus().isForbidden()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(403);
+        for (var call : new String[][] {
+            {"GET", "/api/users"},
+            {"GET", "/api/users/42"},
+            {"GET", "/api/notifications"},
+            {"DELETE", "/api/orders/7"},
+            {"PATCH", "/api/orders/7/status"},
+            {"POST", "/api/products"},
+            {"DELETE", "/api/categories/3"}
+        }) {
+            client().method(HttpMethod.valueOf(call[0]))
+                    .uri(call[1])
+                    .headers(h -> h.setBearerAuth(customer))
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(403);
         }
     }
 
     @Test
     void aValidTokenReachesTheServiceWithTheTokenRequestIdAndTraceContext(CapturedOutput output) {
         String token = tokens.customer("customer-1");
-        client().get().uri("/api/orders").headers(h -> {
-            h.setBearerAuth(token);
-            h.set("X-Request-Id", "req-123.abc_DEF");
-        }).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals("X-Request-Id", "req-123.abc_DEF")
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().exists("Content-Security-Policy")
-                .expectHeader().doesNotExist("Strict-Transport-Security")
-                .expectBody().jsonPath("$.path").isEqualTo("/api/orders");
+        client().get()
+                .uri("/api/orders")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("X-Request-Id", "req-123.abc_DEF");
+                })
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "req-123.abc_DEF")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .exists("Content-Security-Policy")
+                .expectHeader()
+                .doesNotExist("Strict-Transport-Security")
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo("/api/orders");
         var seen = backend.lastRequest("GET /api/orders");
         assertThat(seen.getFirst("Authorization")).isEqualTo("Bearer " + token);
         assertThat(seen.getFirst("X-Request-Id")).isEqualTo("req-123.abc_DEF");
-        assertThat(seen.getFirst("traceparent")).as("W3C trace context in %s", seen.keySet())
+        assertThat(seen.getFirst("traceparent"))
+                .as("W3C trace context in %s", seen.keySet())
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-        assertThat(output.getOut()).containsPattern(
-                "shopstack.gateway.access\\s*: GET /api/orders 200 \\d+ms user=customer-1 requestId=req-123.abc_DEF");
+        assertThat(output.getOut())
+                .containsPattern(
+                        "shopstack.gateway.access\\s*: GET /api/orders 200 \\d+ms user=customer-1 requestId=req-123.abc_DEF");
     }
 
     @Test
     void anUnsafeRequestIdIsReplacedByAFreshOne() {
-        var result = client().get().uri("/api/products").header("X-Request-Id", "evil\tid with spaces and more")
-                .exchange().expectStatus().isOk().returnResult(String.class);
+        var result = client().get()
+                .uri("/api/products")
+                .header("X-Request-Id", "evil\tid with spaces and more")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class);
         String id = result.getResponseHeaders().getFirst("X-Request-Id");
         assertThat(UUID.fromString(id)).isNotNull();
-        assertThat(backend.lastRequest("GET /api/products").getFirst("X-Request-Id")).isEqualTo(id);
+        assertThat(backend.lastRequest("GET /api/products").getFirst("X-Request-Id"))
+                .isEqualTo(id);
     }
 
     @Test
@@ -188,54 +263,108 @@ class GatewayThroughServicesTest {
         get("/api/products/5", null).expectStatus().isOk();
         get("/api/categories", null).expectStatus().isOk();
         get("/api/users/9/avatar", null).expectStatus().isOk();
-        get("/.well-known/jwks.json", null).expectStatus().isOk().expectBody().jsonPath("$.keys[0].kid")
+        get("/.well-known/jwks.json", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.keys[0].kid")
                 .isEqualTo("test-key");
-        client().post().uri("/api/auth/refresh").bodyValue("{}").exchange().expectStatus().isOk();
+        client().post()
+                .uri("/api/auth/refresh")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void thePaymentProvidersWebhookReachesOrderServiceWithoutATokenAndWithItsSignature() {
-        client().post().uri("/api/payments/webhook").header("Stripe-Signature", "t=1,v1=abc").bodyValue("{}")
-                .exchange().expectStatus().isOk();
+        client().post()
+                .uri("/api/payments/webhook")
+                .header("Stripe-Signature", "t=1,v1=abc")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(backend.lastRequest("POST /api/payments/webhook").getFirst("Stripe-Signature"))
                 .isEqualTo("t=1,v1=abc");
-        get("/api/payments/webhook", null).expectStatus().value(status -> assertThat(status).isIn(401, 404)); // POST only
+        get("/api/payments/webhook", null)
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(401, 404)); // POST only
     }
 
     @Test
     void anAdminReachesAdminPaths() {
         get("/api/users", tokens.admin("admin-1")).expectStatus().isOk();
-        client().post().uri("/api/products").headers(h -> h.setBearerAuth(tokens.admin("admin-1")))
-                .bodyValue("{}").exchange().expectStatus().isOk();
+        client().post()
+                .uri("/api/products")
+                .headers(h -> h.setBearerAuth(tokens.admin("admin-1")))
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void loginIsRateLimitedPerAddressInRedis() {
         for (int i = 0; i < 3; i++) {
-            client().post().uri("/api/auth/login").bodyValue("{}").exchange().expectStatus().isOk();
+            client().post()
+                    .uri("/api/auth/login")
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
-        client().post().uri("/api/auth/login").bodyValue("{}").exchange()
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(429);
+        client().post()
+                .uri("/api/auth/login")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429);
     }
 
     @Test
     void aTrustedProxysForwardedAddressesGetTheirOwnBuckets() {
         for (String client : new String[] {"203.0.113.7", "2001:db8:1:2::10"}) {
             for (int i = 0; i < 3; i++) {
-                client().post().uri("/api/auth/login").header("X-Forwarded-For", client).bodyValue("{}").exchange()
-                        .expectStatus().isOk();
+                client().post()
+                        .uri("/api/auth/login")
+                        .header("X-Forwarded-For", client)
+                        .bodyValue("{}")
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
             }
-            client().post().uri("/api/auth/login").header("X-Forwarded-For", client).bodyValue("{}").exchange()
-                    .expectStatus().isEqualTo(429);
+            client().post()
+                    .uri("/api/auth/login")
+                    .header("X-Forwarded-For", client)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(429);
         }
         // another address of the same IPv6 /64 shares its bucket; another /64 does not
-        client().post().uri("/api/auth/login").header("X-Forwarded-For", "2001:db8:1:2::99").bodyValue("{}")
-                .exchange().expectStatus().isEqualTo(429);
-        client().post().uri("/api/auth/login").header("X-Forwarded-For", "2001:db8:1:3::10").bodyValue("{}")
-                .exchange().expectStatus().isOk();
+        client().post()
+                .uri("/api/auth/login")
+                .header("X-Forwarded-For", "2001:db8:1:2::99")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
+        client().post()
+                .uri("/api/auth/login")
+                .header("X-Forwarded-For", "2001:db8:1:3::10")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -247,82 +376,133 @@ class GatewayThroughServicesTest {
 
         long produced = System.nanoTime();
         SessionRevocations.publish(brokers, "customer-9", List.of(session));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
-                client().get().uri("/api/orders").headers(h -> h.setBearerAuth(token)).exchange()
-                        .returnResult(String.class).getStatus().value() == 401);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> client().get()
+                                .uri("/api/orders")
+                                .headers(h -> h.setBearerAuth(token))
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 401);
         Duration delay = Duration.ofNanos(System.nanoTime() - produced);
 
         System.out.printf("Revocation delay (gateway, produce -> 401): %d ms%n", delay.toMillis());
         assertThat(delay).isLessThan(Duration.ofSeconds(5));
-        get("/api/orders", token).expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        get("/api/orders", token)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         get("/api/orders", tokens.customer("customer-9")).expectStatus().isOk();
     }
 
     @Test
     void aServiceThatIsDownIs503NamingItQuickly() {
         long start = System.nanoTime();
-        get("/api/notifications", tokens.admin("admin-1")).expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
-                        .contains("notification-service"));
+        get("/api/notifications", tokens.admin("admin-1"))
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("notification-service"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
     void aServiceThatHangsIs504AfterTheRouteTimeout() {
         long start = System.nanoTime();
-        get("/api/slow/slow", tokens.customer("customer-3")).expectStatus().isEqualTo(504)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
-                        .contains("slow-service"));
+        get("/api/slow/slow", tokens.customer("customer-3"))
+                .expectStatus()
+                .isEqualTo(504)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("slow-service"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
     void corsPreflightIsAllowedForTheConfiguredOriginOnly() {
-        client().options().uri("/api/products").header("Origin", "https://shop.example")
+        client().options()
+                .uri("/api/products")
+                .header("Origin", "https://shop.example")
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "Authorization, Content-Type").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://shop.example");
-        client().options().uri("/api/products").header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .header("Access-Control-Request-Headers", "Authorization, Content-Type")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Access-Control-Allow-Origin", "https://shop.example");
+        client().options()
+                .uri("/api/products")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .doesNotExist("Access-Control-Allow-Origin");
     }
 
     @Test
     void bodiesOverTheLimitAre413Problem() {
         String customer = tokens.customer("customer-4");
-        client().post().uri("/api/orders").headers(h -> h.setBearerAuth(customer))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[300 * 1024]).exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client().put().uri("/api/users/me/avatar").headers(h -> h.setBearerAuth(customer))
-                .contentType(MediaType.IMAGE_PNG).bodyValue(new byte[1024 * 1024]).exchange()
-                .expectStatus().isOk();
-        client().put().uri("/api/users/me/avatar").headers(h -> h.setBearerAuth(customer))
-                .contentType(MediaType.IMAGE_PNG).bodyValue(new byte[3 * 1024 * 1024]).exchange()
-                .expectStatus().isEqualTo(413);
+        client().post()
+                .uri("/api/orders")
+                .headers(h -> h.setBearerAuth(customer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new byte[300 * 1024])
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().put()
+                .uri("/api/users/me/avatar")
+                .headers(h -> h.setBearerAuth(customer))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(new byte[1024 * 1024])
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client().put()
+                .uri("/api/users/me/avatar")
+                .headers(h -> h.setBearerAuth(customer))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(new byte[3 * 1024 * 1024])
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
     }
 
     @Test
     void servicesInternalsAndUnknownPathsAre404NotA401() {
-        for (String path : new String[] {"/internal/stock/reservations", "/actuator/env", "/api/internal/stock",
-                "/nope"}) {
-            get(path, null).expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String path :
+                new String[] {"/internal/stock/reservations", "/actuator/env", "/api/internal/stock", "/nope"}) {
+            get(path, null).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
     @Test
     void gatewayMetricsCarryTheRouteId() {
         get("/api/categories", null).expectStatus().isOk();
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body)
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
                         .contains("spring_cloud_gateway_requests_seconds_count")
                         .contains("routeId=\"catalog-service\"")
                         .contains("http_server_requests_seconds_count"));

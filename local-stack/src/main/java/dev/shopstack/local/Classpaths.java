@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Class paths and jar paths that Maven recorded at build time (the broker, the mail catcher, Zipkin). */
 final class Classpaths {
 
-    private Classpaths() {
-    }
+    private Classpaths() {}
 
     static String of(String resource) {
         try (InputStream in = Classpaths.class.getResourceAsStream(resource)) {

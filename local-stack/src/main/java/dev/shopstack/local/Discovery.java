@@ -26,9 +26,14 @@ final class Discovery {
 
     /** Registered, and UP (not STARTING, DOWN or OUT_OF_SERVICE). */
     boolean isUp(Registration registration) {
-        HttpResponse<String> response = Probe.send(HttpRequest.newBuilder(instanceUri(registration, ""))
-                .header("Accept", "application/json").GET(), credentials.authorizationHeader());
-        return response != null && response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+        HttpResponse<String> response = Probe.send(
+                HttpRequest.newBuilder(instanceUri(registration, ""))
+                        .header("Accept", "application/json")
+                        .GET(),
+                credentials.authorizationHeader());
+        return response != null
+                && response.statusCode() == 200
+                && response.body().contains("\"status\":\"UP\"");
     }
 
     /**
@@ -36,15 +41,18 @@ final class Discovery {
      * fetch, before it receives SIGTERM. True when discovery took the change.
      */
     boolean takeOutOfService(Registration registration) {
-        HttpResponse<String> response = Probe.send(HttpRequest.newBuilder(
-                instanceUri(registration, "/status?value=OUT_OF_SERVICE"))
-                .PUT(HttpRequest.BodyPublishers.noBody()), credentials.authorizationHeader());
+        HttpResponse<String> response = Probe.send(
+                HttpRequest.newBuilder(instanceUri(registration, "/status?value=OUT_OF_SERVICE"))
+                        .PUT(HttpRequest.BodyPublishers.noBody()),
+                credentials.authorizationHeader());
         return response != null && response.statusCode() == 200;
     }
 
     /** Removes the OUT_OF_SERVICE override, so the instance's own status counts again once it is back. */
     void clearOverride(Registration registration) {
-        Probe.send(HttpRequest.newBuilder(instanceUri(registration, "/status?value=UP")).DELETE(),
+        Probe.send(
+                HttpRequest.newBuilder(instanceUri(registration, "/status?value=UP"))
+                        .DELETE(),
                 credentials.authorizationHeader());
     }
 

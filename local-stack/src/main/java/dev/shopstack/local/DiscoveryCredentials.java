@@ -12,7 +12,10 @@ public record DiscoveryCredentials(String username, String password) {
     public static final DiscoveryCredentials LOCAL = new DiscoveryCredentials("eureka", "local-eureka-password");
 
     public DiscoveryCredentials {
-        if (username == null || username.isBlank() || username.contains(":") || password == null
+        if (username == null
+                || username.isBlank()
+                || username.contains(":")
+                || password == null
                 || password.isEmpty()) {
             throw new IllegalArgumentException("EUREKA_USERNAME must be set without ':' and EUREKA_PASSWORD not empty");
         }
@@ -28,8 +31,8 @@ public record DiscoveryCredentials(String username, String password) {
     }
 
     String authorizationHeader() {
-        return "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Everything but RFC 3986's unreserved characters is percent-encoded (URLEncoder would turn a space into '+'). */

@@ -37,17 +37,25 @@ final class H2Server {
 
     /** What a service's instances connect to: its database, relative to the server's base directory. */
     static String url(StackSettings settings, String service) {
-        return "jdbc:h2:tcp://" + settings.hostAddress() + ":" + settings.ports().h2() + "/" + service + "/db"
-                + URL_OPTIONS;
+        return "jdbc:h2:tcp://" + settings.hostAddress() + ":"
+                + settings.ports().h2() + "/" + service + "/db" + URL_OPTIONS;
     }
 
     /** The JVM arguments after the java executable. */
     List<String> arguments() {
-        return List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of(
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dh2.bindAddress=" + settings.bindAddress(),
-                "-cp", Classpaths.of("h2.classpath"), "org.h2.tools.Server",
-                "-tcp", "-tcpPort", Integer.toString(settings.ports().h2()),
-                "-baseDir", baseDir().toString());
+                "-cp",
+                Classpaths.of("h2.classpath"),
+                "org.h2.tools.Server",
+                "-tcp",
+                "-tcpPort",
+                Integer.toString(settings.ports().h2()),
+                "-baseDir",
+                baseDir().toString());
     }
 
     /** Creates, as an embedded database with the services' own options, every service database not there yet. */
@@ -60,9 +68,19 @@ final class H2Server {
             try {
                 Path log = Files.createDirectories(settings.logsDir()).resolve("h2-create.log");
                 // the local profile's user: sa without a password (shopstack-defaults.yml)
-                var create = new ProcessBuilder(java.toString(), "-cp", Classpaths.of("h2.classpath"),
-                        "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + file + URL_OPTIONS,
-                        "-user", "sa", "-password", "", "-sql", "SELECT 1")
+                var create = new ProcessBuilder(
+                                java.toString(),
+                                "-cp",
+                                Classpaths.of("h2.classpath"),
+                                "org.h2.tools.Shell",
+                                "-url",
+                                "jdbc:h2:file:" + file + URL_OPTIONS,
+                                "-user",
+                                "sa",
+                                "-password",
+                                "",
+                                "-sql",
+                                "SELECT 1")
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();

@@ -23,13 +23,13 @@ import java.util.zip.ZipInputStream;
  */
 final class JarFingerprint {
 
-    private JarFingerprint() {
-    }
+    private JarFingerprint() {}
 
     static String of(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             MessageDigest digest = sha256();
-            List<? extends ZipEntry> entries = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            List<? extends ZipEntry> entries =
+                    zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
             for (ZipEntry entry : entries) {
                 if (entry.getName().endsWith(".jar") && entry.getName().contains("-SNAPSHOT")) {
                     update(digest, entry.getName(), nested(zip, entry));
@@ -46,7 +46,8 @@ final class JarFingerprint {
     /** The fingerprint of a jar inside the jar: its entries' names and CRCs, sorted. */
     private static String nested(ZipFile zip, ZipEntry jarEntry) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (InputStream in = zip.getInputStream(jarEntry); ZipInputStream nested = new ZipInputStream(in)) {
+        try (InputStream in = zip.getInputStream(jarEntry);
+                ZipInputStream nested = new ZipInputStream(in)) {
             byte[] buffer = new byte[8192];
             for (ZipEntry entry = nested.getNextEntry(); entry != null; entry = nested.getNextEntry()) {
                 CRC32 crc = new CRC32();

@@ -30,19 +30,27 @@ final class KafkaBroker {
     /** The broker's configuration for these settings. */
     String serverProperties() {
         Ports ports = settings.ports();
-        return Template.resource("kafka/server.properties").render(Map.of(
-                "host", settings.hostAddress(),
-                "bindAddress", settings.bindAddress(),
-                "port", ports.kafka(),
-                "controllerPort", ports.kafkaController(),
-                "logDirs", dir.resolve("logs")));
+        return Template.resource("kafka/server.properties")
+                .render(Map.of(
+                        "host", settings.hostAddress(),
+                        "bindAddress", settings.bindAddress(),
+                        "port", ports.kafka(),
+                        "controllerPort", ports.kafkaController(),
+                        "logDirs", dir.resolve("logs")));
     }
 
     /** The JVM arguments after the java executable. */
     List<String> arguments() {
-        return List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of(
+                "-Xms128m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", Classpaths.of("kafka.classpath"), "kafka.Kafka", dir.resolve("server.properties").toString());
+                "-cp",
+                Classpaths.of("kafka.classpath"),
+                "kafka.Kafka",
+                dir.resolve("server.properties").toString());
     }
 
     /** Writes the configuration and formats the log directory unless it was formatted before. */
@@ -55,15 +63,24 @@ final class KafkaBroker {
             }
             Path config = dir.resolve("server.properties");
             Files.writeString(config, serverProperties());
-            Files.writeString(dir.resolve("log4j2.properties"),
+            Files.writeString(
+                    dir.resolve("log4j2.properties"),
                     Template.resource("kafka/log4j2.properties").render(Map.of()));
             if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
                 return;
             }
             Path log = Files.createDirectories(settings.logsDir()).resolve("kafka-format.log");
-            var format = new ProcessBuilder(java.toString(), "-cp", Classpaths.of("kafka.classpath"),
-                    "kafka.tools.StorageTool", "format", "-t", Files.readString(clusterIdFile).trim(),
-                    "-c", config.toString(), "--ignore-formatted")
+            var format = new ProcessBuilder(
+                            java.toString(),
+                            "-cp",
+                            Classpaths.of("kafka.classpath"),
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            Files.readString(clusterIdFile).trim(),
+                            "-c",
+                            config.toString(),
+                            "--ignore-formatted")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -44,7 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
-        this.discovery = new Discovery("http://" + settings.hostAddress() + ":" + settings.ports().discovery(),
+        this.discovery = new Discovery(
+                "http://" + settings.hostAddress() + ":" + settings.ports().discovery(),
                 settings.discoveryCredentials());
         this.cache = new StartupCacheTraining(new StartupCache(settings.startupCacheDir(), javaExecutable()));
         boolean prometheusInstalled = Prometheus.binary(System::getenv).isPresent();
@@ -53,7 +54,10 @@ public final class LocalStack implements AutoCloseable {
         }
         this.stackParts = new StackParts(settings, javaExecutable(), discovery, cache, prometheusInstalled);
         this.parts = stackParts.parts();
-        this.supervisor = new Supervisor(settings.restartPolicy(), Clock.systemUTC(), System.out::println,
+        this.supervisor = new Supervisor(
+                settings.restartPolicy(),
+                Clock.systemUTC(),
+                System.out::println,
                 part -> awaitReady(part, settings.startTimeout(), false));
     }
 
@@ -148,7 +152,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** The names of a module's instances: {@code order-service}, {@code order-service-2} ... */
     public List<String> instances(String module) {
-        return parts.values().stream().filter(part -> part.module().equals(module)).map(Part::name).toList();
+        return parts.values().stream()
+                .filter(part -> part.module().equals(module))
+                .map(Part::name)
+                .toList();
     }
 
     public boolean isRunning(String name) {
@@ -262,8 +269,8 @@ public final class LocalStack implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 if (failFast) {
-                    throw new IllegalStateException("Not healthy after " + timeout.toSeconds() + " s: "
-                            + part.name() + ". See " + part.process().logFile());
+                    throw new IllegalStateException("Not healthy after " + timeout.toSeconds() + " s: " + part.name()
+                            + ". See " + part.process().logFile());
                 }
                 return false;
             }

@@ -9,11 +9,11 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ./run-local}: starts the stack, prints the summary, and stops everything on Ctrl-C. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(StackSettings.USAGE);
             return;
@@ -30,10 +30,13 @@ public final class Main {
                 + (settings.replicas() > 1 ? " with " + settings.replicas() + " instances of every service" : "")
                 + " ...");
         LocalStack stack = LocalStack.create(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Shopstack ...");
-            stack.close();
-        }, "shopstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping Shopstack ...");
+                            stack.close();
+                        },
+                        "shopstack-shutdown"));
         try {
             stack.startAll();
         } catch (RuntimeException e) {

@@ -21,12 +21,14 @@ final class ManagedProcess {
     private final String name;
     /** Asked at every start: a Spring Boot application's command changes once its start-up cache exists. */
     private final Supplier<List<String>> command;
+
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
     /** Counts the starts, so a late exit notice of an earlier process is recognised as such. */
     private long generation;
-    private volatile ExitListener exitListener = (process, generation, exitCode, uptime) -> { };
+
+    private volatile ExitListener exitListener = (process, generation, exitCode, uptime) -> {};
 
     ManagedProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -62,8 +64,9 @@ final class ManagedProcess {
             long startedAt = System.nanoTime();
             long startNumber = ++generation;
             process = started;
-            started.onExit().thenAccept(exited -> exitListener.exited(this, startNumber, exited.exitValue(),
-                    Duration.ofNanos(System.nanoTime() - startedAt)));
+            started.onExit()
+                    .thenAccept(exited -> exitListener.exited(
+                            this, startNumber, exited.exitValue(), Duration.ofNanos(System.nanoTime() - startedAt)));
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param alertForAtMost when set, every rule's {@code for:} window longer than this is shortened to it (tests wait
  *     for alerts to fire); the rule files themselves are not changed, the launcher rewrites a copy
  */
-public record Monitoring(boolean enabled, Duration scrapeInterval, Duration evaluationInterval,
-        Duration alertForAtMost) {
+public record Monitoring(
+        boolean enabled, Duration scrapeInterval, Duration evaluationInterval, Duration alertForAtMost) {
 
     public static final Monitoring OFF = new Monitoring(false, Duration.ofSeconds(15), Duration.ofSeconds(15), null);
 

@@ -11,15 +11,17 @@ import java.util.function.Consumer;
  */
 final class Orphans {
 
-    private Orphans() {
-    }
+    private Orphans() {}
 
     /** Stops (SIGTERM, then SIGKILL after 30 s) every process whose command line contains one of the markers. */
     static void stop(List<String> markers, Consumer<String> say) {
         long self = ProcessHandle.current().pid();
         List<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
-                .filter(p -> p.info().commandLine().map(line -> matches(line, markers)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> matches(line, markers))
+                        .orElse(false))
                 .toList();
         for (ProcessHandle orphan : orphans) {
             say.accept("Stopping process " + orphan.pid() + " left over by an earlier run");

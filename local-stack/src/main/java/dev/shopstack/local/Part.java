@@ -1,7 +1,7 @@
 package dev.shopstack.local;
 
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -18,8 +18,16 @@ import java.util.function.BooleanSupplier;
  * @param registration its entry in discovery, or null when it does not register
  * @param state what the supervisor knows
  */
-record Part(String name, String module, int instance, ManagedProcess process, BooleanSupplier ready, String url,
-        List<Integer> ports, Discovery.Registration registration, State state) {
+record Part(
+        String name,
+        String module,
+        int instance,
+        ManagedProcess process,
+        BooleanSupplier ready,
+        String url,
+        List<Integer> ports,
+        Discovery.Registration registration,
+        State state) {
 
     Part {
         ports = List.copyOf(ports);
@@ -35,6 +43,7 @@ record Part(String name, String module, int instance, ManagedProcess process, Bo
         boolean wanted = true;
         /** True once it has been ready: from then on an unexpected exit is restarted. */
         boolean supervised;
+
         boolean givenUp;
         int restarts;
         final List<Instant> crashes = new ArrayList<>();

@@ -54,10 +54,24 @@ public record Ports(
 
     /** The same layout shifted by {@code offset}, so a second stack (the e2e tests) can run beside a first. */
     public Ports shiftedBy(int offset) {
-        return new Ports(discovery + offset, discoveryPeer + offset, gateway + offset, gatewayManagement + offset,
-                userService + offset, catalogService + offset, orderService + offset, notificationService + offset,
-                paymentSandbox + offset, web + offset, kafka + offset, kafkaController + offset, smtp + offset,
-                mailApi + offset, zipkin + offset, prometheus + offset, h2 + offset);
+        return new Ports(
+                discovery + offset,
+                discoveryPeer + offset,
+                gateway + offset,
+                gatewayManagement + offset,
+                userService + offset,
+                catalogService + offset,
+                orderService + offset,
+                notificationService + offset,
+                paymentSandbox + offset,
+                web + offset,
+                kafka + offset,
+                kafkaController + offset,
+                smtp + offset,
+                mailApi + offset,
+                zipkin + offset,
+                prometheus + offset,
+                h2 + offset);
     }
 
     /** The port of instance {@code instance} (from 1) of something whose first instance listens on {@code base}. */

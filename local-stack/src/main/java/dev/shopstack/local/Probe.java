@@ -13,10 +13,10 @@ import java.util.function.IntPredicate;
 /** Small HTTP and TCP checks the launcher uses to tell when a process is ready. */
 final class Probe {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Probe() {
-    }
+    private Probe() {}
 
     static boolean portOpen(String host, int port) {
         try (Socket socket = new Socket()) {
@@ -29,7 +29,8 @@ final class Probe {
 
     /** The status and body of a GET, or null when nothing answers. */
     static HttpResponse<String> get(String url, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET(), null);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET(), null);
     }
 
     /** A request with an optional {@code Authorization} header; null when nothing answers. */
@@ -54,15 +55,17 @@ final class Probe {
 
     /** A Spring Boot readiness group that says UP. */
     static boolean ready(String host, int managementPort) {
-        HttpResponse<String> response = get("http://" + host + ":" + managementPort + "/actuator/health/readiness",
-                "application/json");
-        return response != null && response.statusCode() == 200 && response.body().contains("\"UP\"");
+        HttpResponse<String> response =
+                get("http://" + host + ":" + managementPort + "/actuator/health/readiness", "application/json");
+        return response != null
+                && response.statusCode() == 200
+                && response.body().contains("\"UP\"");
     }
 
     /** Readiness UP, or, for an application without actuator (404 there), any answer below 500 on its root. */
     static boolean readyOrAnswering(String host, int port) {
-        HttpResponse<String> response = get("http://" + host + ":" + port + "/actuator/health/readiness",
-                "application/json");
+        HttpResponse<String> response =
+                get("http://" + host + ":" + port + "/actuator/health/readiness", "application/json");
         if (response == null) {
             return false;
         }

@@ -64,8 +64,11 @@ final class Prometheus {
             List<Path> rules = new ArrayList<>();
             for (String name : ruleFiles(source, compose)) {
                 Path copy = rulesDir.resolve(name);
-                Files.writeString(copy, PrometheusConfig.shortenForWindows(Files.readAllLines(source.resolve(name)),
-                        settings.monitoring().alertForAtMost()));
+                Files.writeString(
+                        copy,
+                        PrometheusConfig.shortenForWindows(
+                                Files.readAllLines(source.resolve(name)),
+                                settings.monitoring().alertForAtMost()));
                 rules.add(copy);
             }
             List<PrometheusConfig.Job> jobs = PrometheusConfig.jobs(compose);
@@ -77,8 +80,8 @@ final class Prometheus {
                 relay = new ScrapeRelay(settings.bindAddress(), targets);
                 relayAddress = settings.hostAddress() + ":" + relay.port();
             }
-            Files.writeString(configFile(), PrometheusConfig.render(jobs, settings.monitoring(), rules, addresses,
-                    relayAddress));
+            Files.writeString(
+                    configFile(), PrometheusConfig.render(jobs, settings.monitoring(), rules, addresses, relayAddress));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Prometheus from " + source, e);
         }
@@ -95,7 +98,8 @@ final class Prometheus {
         try (var files = Files.list(source)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if ((name.endsWith(".yml") || name.endsWith(".yaml")) && !name.contains(".test.")
+                if ((name.endsWith(".yml") || name.endsWith(".yaml"))
+                        && !name.contains(".test.")
                         && !name.equals("prometheus.yml")
                         && Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("groups:"))) {
                     names.add(name);
@@ -106,10 +110,12 @@ final class Prometheus {
     }
 
     List<String> arguments() {
-        return List.of("--config.file=" + configFile(),
+        return List.of(
+                "--config.file=" + configFile(),
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--storage.tsdb.retention.time=2d",
-                "--web.listen-address=" + settings.bindAddress() + ":" + settings.ports().prometheus());
+                "--web.listen-address=" + settings.bindAddress() + ":"
+                        + settings.ports().prometheus());
     }
 
     String url() {
@@ -124,7 +130,8 @@ final class Prometheus {
     }
 
     boolean ready() {
-        return Probe.answers("http://" + settings.hostAddress() + ":" + settings.ports().prometheus() + "/-/ready",
+        return Probe.answers(
+                "http://" + settings.hostAddress() + ":" + settings.ports().prometheus() + "/-/ready",
                 status -> status == 200);
     }
 }

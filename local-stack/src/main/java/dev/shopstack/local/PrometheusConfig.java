@@ -18,12 +18,10 @@ import java.util.regex.Pattern;
 final class PrometheusConfig {
 
     /** A scrape job: its scalar settings (metrics_path, honor_labels...) and its static targets. */
-    record Job(String name, List<String> settings, List<Target> targets) {
-    }
+    record Job(String name, List<String> settings, List<Target> targets) {}
 
     /** One compose target and its labels in YAML flow form ({@code {application: gateway}}), or null. */
-    record Target(String host, int port, String labels) {
-    }
+    record Target(String host, int port, String labels) {}
 
     private static final Pattern JOB = Pattern.compile("^(\\s*)- job_name:\\s*\"?([^\"#]+?)\"?\\s*$");
     private static final Pattern TARGETS = Pattern.compile("^\\s*-?\\s*targets:\\s*\\[(.*)]\\s*$");
@@ -33,8 +31,7 @@ final class PrometheusConfig {
     private static final Pattern FOR = Pattern.compile("^(\\s*for:\\s*)([0-9a-z]+)(\\s*(#.*)?)$");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
 
-    private PrometheusConfig() {
-    }
+    private PrometheusConfig() {}
 
     /** The scrape jobs of a compose-style configuration. */
     static List<Job> jobs(List<String> lines) {
@@ -79,8 +76,8 @@ final class PrometheusConfig {
                     String hostPort = target.trim().replace("\"", "").replace("'", "");
                     int colon = hostPort.lastIndexOf(':');
                     if (colon > 0) {
-                        pending.add(new Target(hostPort.substring(0, colon),
-                                Integer.parseInt(hostPort.substring(colon + 1)), null));
+                        pending.add(new Target(
+                                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), null));
                     }
                 }
             } else if (flowLabels.matches()) {
@@ -88,7 +85,8 @@ final class PrometheusConfig {
                 pending.replaceAll(t -> new Target(t.host(), t.port(), labels));
                 targets.addAll(pending);
                 pending.clear();
-            } else if (keyValue.matches() && keyValue.group(1).length() == jobIndent
+            } else if (keyValue.matches()
+                    && keyValue.group(1).length() == jobIndent
                     && !keyValue.group(3).isEmpty()) {
                 settings.add(keyValue.group(2) + ": " + keyValue.group(3));
             }
@@ -122,17 +120,26 @@ final class PrometheusConfig {
      * of the processes it stands for (empty: not part of this run, left out); {@code relay}, when not null, is the
      * {@link ScrapeRelay} every scrape goes through.
      */
-    static String render(List<Job> jobs, Monitoring monitoring, List<Path> ruleFiles,
-            Function<String, List<String>> addresses, String relay) {
+    static String render(
+            List<Job> jobs,
+            Monitoring monitoring,
+            List<Path> ruleFiles,
+            Function<String, List<String>> addresses,
+            String relay) {
         StringBuilder out = new StringBuilder("""
                 # Written by the local launcher at every start from deploy/prometheus/prometheus.yml: the same jobs
                 # and labels, with the addresses of this run's processes.
                 global:
                 """);
-        out.append("  scrape_interval: ").append(seconds(monitoring.scrapeInterval())).append('\n');
-        out.append("  evaluation_interval: ").append(seconds(monitoring.evaluationInterval())).append('\n');
+        out.append("  scrape_interval: ")
+                .append(seconds(monitoring.scrapeInterval()))
+                .append('\n');
+        out.append("  evaluation_interval: ")
+                .append(seconds(monitoring.evaluationInterval()))
+                .append('\n');
         out.append("  external_labels:\n    environment: local\n\nrule_files:\n");
-        ruleFiles.forEach(file -> out.append("  - \"").append(file.toAbsolutePath()).append("\"\n"));
+        ruleFiles.forEach(
+                file -> out.append("  - \"").append(file.toAbsolutePath()).append("\"\n"));
         out.append("\nscrape_configs:\n");
         for (Job job : jobs) {
             out.append("  - job_name: ").append(job.name()).append('\n');
@@ -157,8 +164,13 @@ final class PrometheusConfig {
                     continue;
                 }
                 any = true;
-                out.append("      - targets: [").append(String.join(", ", local.stream()
-                        .map(address -> "\"" + address + "\"").toList())).append("]\n");
+                out.append("      - targets: [")
+                        .append(String.join(
+                                ", ",
+                                local.stream()
+                                        .map(address -> "\"" + address + "\"")
+                                        .toList()))
+                        .append("]\n");
                 if (target.labels() != null) {
                     out.append("        labels: ").append(target.labels()).append('\n');
                 }
@@ -190,15 +202,16 @@ final class PrometheusConfig {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                default -> Duration.ofDays(365 * n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "d" -> Duration.ofDays(n);
+                        case "w" -> Duration.ofDays(7 * n);
+                        default -> Duration.ofDays(365 * n);
+                    });
             end = m.end();
         }
         if (end != text.length() || end == 0) {

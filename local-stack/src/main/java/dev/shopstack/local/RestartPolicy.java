@@ -20,21 +20,26 @@ public record RestartPolicy(Duration initialDelay, Duration maxDelay, int maxCra
             new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofMinutes(10));
 
     /** No restarts at all ({@code SHOP_RESTARTS=off}). */
-    public static final RestartPolicy NEVER = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-            Duration.ofMinutes(10));
+    public static final RestartPolicy NEVER =
+            new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMinutes(10));
 
     public RestartPolicy {
-        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxCrashes < 0
-                || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("Inconsistent restart policy: " + initialDelay + ".." + maxDelay
-                    + ", " + maxCrashes + " crashes in " + window);
+        if (initialDelay.isNegative()
+                || maxDelay.compareTo(initialDelay) < 0
+                || maxCrashes < 0
+                || window.isNegative()
+                || window.isZero()) {
+            throw new IllegalArgumentException("Inconsistent restart policy: " + initialDelay + ".." + maxDelay + ", "
+                    + maxCrashes + " crashes in " + window);
         }
     }
 
     /** How many of {@code crashes} fall within the window that ends at {@code now}. */
     public int crashesInWindow(List<Instant> crashes, Instant now) {
         Instant since = now.minus(window);
-        return (int) crashes.stream().filter(crash -> crash.isAfter(since) && !crash.isAfter(now)).count();
+        return (int) crashes.stream()
+                .filter(crash -> crash.isAfter(since) && !crash.isAfter(now))
+                .count();
     }
 
     /** Whether the launcher stops restarting after the {@code crashesInWindow}-th crash in the window. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 final class ScrapeRelay implements AutoCloseable {
 
     private static final Pattern TARGET = Pattern.compile("(?:^|&)target=([0-9.]+:[0-9]{1,5})(?:&|$)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final HttpServer server;
     private final Set<String> targets;
@@ -58,15 +59,21 @@ final class ScrapeRelay implements AutoCloseable {
             String query = exchange.getRequestURI().getQuery(); // decoded: Prometheus sends the colon as %3A
             Matcher m = TARGET.matcher(query == null ? "" : query);
             String path = exchange.getRequestURI().getRawPath();
-            if (!"GET".equals(exchange.getRequestMethod()) || !m.find() || !targets.contains(m.group(1))
+            if (!"GET".equals(exchange.getRequestMethod())
+                    || !m.find()
+                    || !targets.contains(m.group(1))
                     || !path.matches("/[A-Za-z0-9/_-]{1,100}")) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
             HttpResponse<byte[]> response;
             try {
-                response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + m.group(1) + path))
-                        .header("Accept", "text/plain;version=0.0.4").timeout(Duration.ofSeconds(10)).GET().build(),
+                response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://" + m.group(1) + path))
+                                .header("Accept", "text/plain;version=0.0.4")
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 exchange.sendResponseHeaders(502, -1);
@@ -76,8 +83,12 @@ final class ScrapeRelay implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", response.headers().firstValue("Content-Type")
-                    .orElse("text/plain; version=0.0.4; charset=utf-8"));
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            response.headers()
+                                    .firstValue("Content-Type")
+                                    .orElse("text/plain; version=0.0.4; charset=utf-8"));
             byte[] body = response.body();
             exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -94,9 +105,13 @@ final class ScrapeRelay implements AutoCloseable {
     /** The first line of {@code prometheus --version}, or empty when it cannot be run. */
     static String version(Path binary) {
         try {
-            Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
-            String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .findFirst().orElse("");
+            Process process = new ProcessBuilder(binary.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
             process.waitFor();
             return first;
         } catch (IOException e) {

@@ -19,11 +19,16 @@ import java.util.stream.IntStream;
  * @param springArgs its command-line arguments
  * @param environment its environment
  */
-record SpringBootLaunch(String name, AppModule module, int instance, List<String> jvmOptions,
-        List<String> springArgs, Map<String, String> environment) {
+record SpringBootLaunch(
+        String name,
+        AppModule module,
+        int instance,
+        List<String> jvmOptions,
+        List<String> springArgs,
+        Map<String, String> environment) {
 
-    static SpringBootLaunch of(StackSettings settings, AppModule module, int instance, String internalToken,
-            boolean paymentSandbox) {
+    static SpringBootLaunch of(
+            StackSettings settings, AppModule module, int instance, String internalToken, boolean paymentSandbox) {
         Ports ports = settings.ports();
         String host = settings.hostAddress();
         int port = module.port(ports, instance);
@@ -48,8 +53,8 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
         }
         if (module.registers()) {
             args.add("--eureka.instance.ip-address=" + host);
-            args.add("--eureka.instance.instance-id=" + Discovery.Registration.of(module.name(), host, port)
-                    .instanceId());
+            args.add("--eureka.instance.instance-id="
+                    + Discovery.Registration.of(module.name(), host, port).instanceId());
         }
         if (module.role() == AppModule.Role.SERVICE && settings.replicas() > 1) {
             // replicas share their service's database through the stack's H2 server, which owns the files
@@ -57,7 +62,9 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
         }
         boolean peers = module.role() == AppModule.Role.DISCOVERY && settings.replicas() > 1;
         if (peers) {
-            args.addAll(List.of("--eureka.client.register-with-eureka=true", "--eureka.client.fetch-registry=true",
+            args.addAll(List.of(
+                    "--eureka.client.register-with-eureka=true",
+                    "--eureka.client.fetch-registry=true",
                     "--eureka.instance.hostname=discovery-" + instance,
                     "--eureka.instance.instance-id=discovery:" + host + ":" + port,
                     "--eureka.server.wait-time-in-ms-when-sync-empty=0"));
@@ -78,7 +85,8 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
         String zones = peers ? otherPeer(settings, instance) : clientZones(settings);
         if (module.role() != AppModule.Role.DISCOVERY || peers) {
             env.put("EUREKA_URL", zones);
-            env.put("SPRING_APPLICATION_JSON",
+            env.put(
+                    "SPRING_APPLICATION_JSON",
                     "{\"eureka\":{\"client\":{\"service-url\":{\"defaultZone\":\"" + json(zones) + "\"}}}}");
         }
         env.put("SHOP_FRONTEND_URL", "http://" + settings.publicHost() + ":" + ports.web());
@@ -95,8 +103,8 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
             env.put("SHOP_SANDBOX_PUBLIC_URL", "http://" + settings.publicHost() + ":" + ports.paymentSandbox());
             env.put("SHOP_SANDBOX_RETURN_HOSTS", "localhost,127.0.0.1," + settings.publicHost());
         }
-        return new SpringBootLaunch(module.instanceName(instance), module, instance, List.copyOf(jvm),
-                List.copyOf(args), Map.copyOf(env));
+        return new SpringBootLaunch(
+                module.instanceName(instance), module, instance, List.copyOf(jvm), List.copyOf(args), Map.copyOf(env));
     }
 
     /**
@@ -114,15 +122,15 @@ record SpringBootLaunch(String name, AppModule module, int instance, List<String
         int peers = settings.replicas() > 1 ? 2 : 1;
         AppModule discovery = AppModule.ALL.get(0);
         return IntStream.rangeClosed(1, peers)
-                .mapToObj(k -> settings.discoveryCredentials().serviceUrl(settings.hostAddress(),
-                        discovery.port(settings.ports(), k)))
+                .mapToObj(k -> settings.discoveryCredentials()
+                        .serviceUrl(settings.hostAddress(), discovery.port(settings.ports(), k)))
                 .collect(Collectors.joining(","));
     }
 
     private static String otherPeer(StackSettings settings, int instance) {
         AppModule discovery = AppModule.ALL.get(0);
-        return settings.discoveryCredentials().serviceUrl(settings.hostAddress(),
-                discovery.port(settings.ports(), instance == 1 ? 2 : 1));
+        return settings.discoveryCredentials()
+                .serviceUrl(settings.hostAddress(), discovery.port(settings.ports(), instance == 1 ? 2 : 1));
     }
 
     private static String json(String value) {

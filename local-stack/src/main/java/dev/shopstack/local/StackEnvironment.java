@@ -14,8 +14,7 @@ final class StackEnvironment {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
 
-    private StackEnvironment() {
-    }
+    private StackEnvironment() {}
 
     /**
      * Settings from the environment: {@code SHOP_HOME}, {@code SHOP_JVM_OPTS}, {@code SHOP_STARTUP_CACHE} ({@code off}
@@ -30,15 +29,22 @@ final class StackEnvironment {
         String cacheDir = env.apply("SHOP_STARTUP_CACHE_DIR");
         String user = env.apply("EUREKA_USERNAME");
         String password = env.apply("EUREKA_PASSWORD");
-        Monitoring monitoring = Monitoring.OFF.withEnabled(isOn(env.apply("SHOP_MONITORING"), false))
-                .withIntervals(duration(env, "SHOP_PROMETHEUS_SCRAPE_INTERVAL", Duration.ofSeconds(15)),
+        Monitoring monitoring = Monitoring.OFF
+                .withEnabled(isOn(env.apply("SHOP_MONITORING"), false))
+                .withIntervals(
+                        duration(env, "SHOP_PROMETHEUS_SCRAPE_INTERVAL", Duration.ofSeconds(15)),
                         duration(env, "SHOP_PROMETHEUS_EVALUATION_INTERVAL", Duration.ofSeconds(15)))
                 .withAlertForAtMost(duration(env, "SHOP_ALERT_FOR_MAX", null));
-        return new StackSettings(root,
+        return new StackSettings(
+                root,
                 blank(home) ? root.resolve(".local") : Path.of(home),
                 Ports.fromEnvironment(env),
-                blank(env.apply("SHOP_BIND_ADDRESS")) ? "127.0.0.1" : env.apply("SHOP_BIND_ADDRESS").trim(),
-                blank(jvm) ? StackSettings.DEFAULT_JVM_OPTIONS : List.of(jvm.trim().split("\\s+")),
+                blank(env.apply("SHOP_BIND_ADDRESS"))
+                        ? "127.0.0.1"
+                        : env.apply("SHOP_BIND_ADDRESS").trim(),
+                blank(jvm)
+                        ? StackSettings.DEFAULT_JVM_OPTIONS
+                        : List.of(jvm.trim().split("\\s+")),
                 Map.of(),
                 duration(env, "SHOP_START_TIMEOUT", Duration.ofMinutes(4)),
                 isOn(env.apply("SHOP_STARTUP_CACHE"), true),
@@ -46,7 +52,8 @@ final class StackEnvironment {
                 replicas(env.apply("SHOP_REPLICAS"), "SHOP_REPLICAS"),
                 isOn(env.apply("SHOP_ZIPKIN"), true),
                 monitoring,
-                blank(user) && blank(password) ? DiscoveryCredentials.LOCAL
+                blank(user) && blank(password)
+                        ? DiscoveryCredentials.LOCAL
                         : new DiscoveryCredentials(blank(user) ? "eureka" : user, password),
                 isOn(env.apply("SHOP_RESTARTS"), true) ? RestartPolicy.DEFAULT : RestartPolicy.NEVER,
                 duration(env, "SHOP_DRAIN_PERIOD", Duration.ofSeconds(12)));
@@ -56,8 +63,8 @@ final class StackEnvironment {
     static Duration parseDuration(String text, String what) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(what + " must be a duration such as 500ms, 15s, 2m or 1h, not '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    what + " must be a duration such as 500ms, 15s, 2m or 1h, not '" + text + "'");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -27,6 +27,7 @@ final class StackParts {
     private final StartupCacheTraining cache;
     /** The service-to-service credential for /internal/**, new for every run of the stack. */
     private final String internalToken;
+
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final List<List<String>> waves = new ArrayList<>();
     private final Map<String, SpringBootLaunch> firstInstances = new LinkedHashMap<>();
@@ -34,10 +35,15 @@ final class StackParts {
     private final KafkaBroker kafka;
     /** Replica mode only. */
     private final H2Server h2;
+
     private final Prometheus prometheus;
     private final InfrastructureParts infrastructureParts;
 
-    StackParts(StackSettings settings, Path java, Discovery discovery, StartupCacheTraining cache,
+    StackParts(
+            StackSettings settings,
+            Path java,
+            Discovery discovery,
+            StartupCacheTraining cache,
             boolean prometheusInstalled) {
         this.settings = settings;
         this.java = java;
@@ -49,11 +55,13 @@ final class StackParts {
         this.prometheus = settings.monitoring().enabled() && prometheusInstalled ? new Prometheus(settings) : null;
         this.infrastructureParts = new InfrastructureParts(settings, java, marker);
         Ports ports = settings.ports();
-        boolean sandbox = AppModule.ALL.stream().anyMatch(m -> m.name().equals("payment-sandbox")
-                && Files.isRegularFile(m.jar(settings.root())));
+        boolean sandbox = AppModule.ALL.stream()
+                .anyMatch(m -> m.name().equals("payment-sandbox") && Files.isRegularFile(m.jar(settings.root())));
 
-        List<String> services = AppModule.ALL.stream().filter(m -> m.role() == AppModule.Role.SERVICE)
-                .map(AppModule::name).toList();
+        List<String> services = AppModule.ALL.stream()
+                .filter(m -> m.role() == AppModule.Role.SERVICE)
+                .map(AppModule::name)
+                .toList();
         this.h2 = settings.replicas() > 1 ? new H2Server(settings, services) : null;
         if (h2 != null) {
             // a wave of its own: ready before any service, stopped after everything else
@@ -86,9 +94,16 @@ final class StackParts {
             applications.add(add(infrastructureParts.zipkin()));
         }
         if (prometheus != null) {
-            applications.add(add(Part.single(Prometheus.NAME, new ManagedProcess(Prometheus.NAME,
-                    this::prometheusCommand, Map.of(), settings.logsDir().resolve("prometheus.log")),
-                    prometheus::ready, prometheus.url(), List.of(ports.prometheus()))));
+            applications.add(add(Part.single(
+                    Prometheus.NAME,
+                    new ManagedProcess(
+                            Prometheus.NAME,
+                            this::prometheusCommand,
+                            Map.of(),
+                            settings.logsDir().resolve("prometheus.log")),
+                    prometheus::ready,
+                    prometheus.url(),
+                    List.of(ports.prometheus()))));
         }
         waves.add(infrastructure);
         waves.add(applications);
@@ -142,7 +157,9 @@ final class StackParts {
         }
         List<String> addresses = new ArrayList<>();
         for (Part part : parts.values()) {
-            AppModule module = AppModule.ALL.stream().filter(m -> m.name().equals(part.module())).findFirst()
+            AppModule module = AppModule.ALL.stream()
+                    .filter(m -> m.name().equals(part.module()))
+                    .findFirst()
                     .orElse(null);
             if (module != null && module.name().equals(composeHost)) {
                 addresses.add(host + ":" + module.managementPort(settings.ports(), part.instance()));
@@ -153,8 +170,11 @@ final class StackParts {
 
     /** Every port is free, or the start fails naming the busy ones. */
     void requirePortsFree() {
-        List<String> busy = parts.values().stream().flatMap(part -> part.ports().stream())
-                .filter(port -> Probe.portOpen(settings.hostAddress(), port)).map(String::valueOf).toList();
+        List<String> busy = parts.values().stream()
+                .flatMap(part -> part.ports().stream())
+                .filter(port -> Probe.portOpen(settings.hostAddress(), port))
+                .map(String::valueOf)
+                .toList();
         if (!busy.isEmpty()) {
             throw new IllegalStateException("Ports already in use: " + busy
                     + ". Is another stack running? Stop it, or move this one with the *_PORT variables.");
@@ -166,8 +186,9 @@ final class StackParts {
         List<List<String>> reversed = new ArrayList<>(waves);
         Collections.reverse(reversed);
         for (List<String> wave : reversed) {
-            List<Thread> stopping = wave.stream().map(name -> new Thread(
-                    () -> parts.get(name).process().stop(grace), "stop-" + name)).toList();
+            List<Thread> stopping = wave.stream()
+                    .map(name -> new Thread(() -> parts.get(name).process().stop(grace), "stop-" + name))
+                    .toList();
             stopping.forEach(Thread::start);
             for (Thread thread : stopping) {
                 try {
@@ -200,28 +221,41 @@ final class StackParts {
         int port = module.port(ports, launch.instance());
         int management = module.managementPort(ports, launch.instance());
         Path jar = jars.get(module.name());
-        ManagedProcess process = new ManagedProcess(launch.name(),
-                () -> cache.command(java, List.of(marker), launch, jar), launch.environment(),
+        ManagedProcess process = new ManagedProcess(
+                launch.name(),
+                () -> cache.command(java, List.of(marker), launch, jar),
+                launch.environment(),
                 settings.logsDir().resolve(launch.name() + ".log"));
-        Discovery.Registration registration = module.registers()
-                ? Discovery.Registration.of(module.name(), host, port) : null;
+        Discovery.Registration registration =
+                module.registers() ? Discovery.Registration.of(module.name(), host, port) : null;
         BooleanSupplier ready = switch (module.role()) {
             case DISCOVERY -> () -> Probe.ready(host, port);
             case GATEWAY -> () -> Probe.ready(host, management) && discovery.isUp(registration);
-            case SERVICE -> () -> Probe.ready(host, port) && discovery.isUp(registration)
-                    && (module.routeProbe() == null || routed(module.routeProbe()));
+            case SERVICE ->
+                () -> Probe.ready(host, port)
+                        && discovery.isUp(registration)
+                        && (module.routeProbe() == null || routed(module.routeProbe()));
             case STANDALONE -> () -> Probe.readyOrAnswering(host, port);
         };
         List<Integer> listening = management == port ? List.of(port) : List.of(port, management);
-        return new Part(launch.name(), module.name(), launch.instance(), process, ready,
-                "http://" + settings.publicHost() + ":" + port, listening, registration, new Part.State());
+        return new Part(
+                launch.name(),
+                module.name(),
+                launch.instance(),
+                process,
+                ready,
+                "http://" + settings.publicHost() + ":" + port,
+                listening,
+                registration,
+                new Part.State());
     }
 
     /** The gateway reaches the service: anything but "no route" or "no instance/peer unavailable". */
     private boolean routed(String path) {
         String host = settings.hostAddress();
         return Probe.ready(host, settings.ports().gatewayManagement())
-                && Probe.answers("http://" + host + ":" + settings.ports().gateway() + path,
+                && Probe.answers(
+                        "http://" + host + ":" + settings.ports().gateway() + path,
                         status -> status != 404 && status < 500);
     }
 

@@ -45,8 +45,8 @@ public record StackSettings(
         RestartPolicy restartPolicy,
         Duration drainPeriod) {
 
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     static final int MAX_REPLICAS = 5;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -74,7 +74,8 @@ public record StackSettings(
             } else if (arg.equals("--no-zipkin")) {
                 settings = settings.withZipkin(false);
             } else if (arg.startsWith("--replicas=")) {
-                settings = settings.withReplicas(StackEnvironment.replicas(arg.substring("--replicas=".length()), "--replicas"));
+                settings = settings.withReplicas(
+                        StackEnvironment.replicas(arg.substring("--replicas=".length()), "--replicas"));
             } else if (arg.equals("--replicas") && i + 1 < args.size()) {
                 settings = settings.withReplicas(StackEnvironment.replicas(args.get(++i), "--replicas"));
             } else {
@@ -109,47 +110,155 @@ public record StackSettings(
     }
 
     public StackSettings withWorkDir(Path dir) {
-        return new StackSettings(root, dir, ports, bindAddress, jvmOptions, extraArgs, startTimeout, startupCache,
-                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+        return new StackSettings(
+                root,
+                dir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
+                drainPeriod);
     }
 
     public StackSettings withPorts(Ports newPorts) {
-        return new StackSettings(root, workDir, newPorts, bindAddress, jvmOptions, extraArgs, startTimeout,
-                startupCache, startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy,
+        return new StackSettings(
+                root,
+                workDir,
+                newPorts,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
                 drainPeriod);
     }
 
     public StackSettings withExtraArgs(Map<String, List<String>> args) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, args, startTimeout, startupCache,
-                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                args,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
+                drainPeriod);
     }
 
     public StackSettings withReplicas(int count) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
-                startupCache, startupCacheDir, count, zipkin, monitoring, discoveryCredentials, restartPolicy,
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                count,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
                 drainPeriod);
     }
 
     public StackSettings withZipkin(boolean on) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
-                startupCache, startupCacheDir, replicas, on, monitoring, discoveryCredentials, restartPolicy,
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                on,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
                 drainPeriod);
     }
 
     public StackSettings withMonitoring(Monitoring newMonitoring) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
-                startupCache, startupCacheDir, replicas, zipkin, newMonitoring, discoveryCredentials, restartPolicy,
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                zipkin,
+                newMonitoring,
+                discoveryCredentials,
+                restartPolicy,
                 drainPeriod);
     }
 
     public StackSettings withStartTimeout(Duration timeout) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, timeout, startupCache,
-                startupCacheDir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                timeout,
+                startupCache,
+                startupCacheDir,
+                replicas,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
+                drainPeriod);
     }
 
     public StackSettings withStartupCacheDir(Path dir) {
-        return new StackSettings(root, workDir, ports, bindAddress, jvmOptions, extraArgs, startTimeout,
-                startupCache, dir, replicas, zipkin, monitoring, discoveryCredentials, restartPolicy, drainPeriod);
+        return new StackSettings(
+                root,
+                workDir,
+                ports,
+                bindAddress,
+                jvmOptions,
+                extraArgs,
+                startTimeout,
+                startupCache,
+                dir,
+                replicas,
+                zipkin,
+                monitoring,
+                discoveryCredentials,
+                restartPolicy,
+                drainPeriod);
     }
 
     private static void requireIpv4(String address) {

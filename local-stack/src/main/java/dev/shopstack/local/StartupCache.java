@@ -59,11 +59,24 @@ final class StartupCache {
 
     Entry entry(String app, Path jar, List<String> jvmOptions) {
         MessageDigest digest = JarFingerprint.sha256();
-        String key = String.join("\n", JarFingerprint.of(jar), java.toString(), Runtime.version().toString(),
-                String.join(" ", jvmOptions.stream().filter(option -> !option.startsWith("-D")).toList()));
-        String id = HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        String key = String.join(
+                "\n",
+                JarFingerprint.of(jar),
+                java.toString(),
+                Runtime.version().toString(),
+                String.join(
+                        " ",
+                        jvmOptions.stream()
+                                .filter(option -> !option.startsWith("-D"))
+                                .toList()));
+        String id = HexFormat.of()
+                .formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
         Path dir = root.resolve(app).resolve(id);
-        return new Entry(app, dir, dir.resolve(aotCache ? "app.aot" : "app.jsa"),
+        return new Entry(
+                app,
+                dir,
+                dir.resolve(aotCache ? "app.aot" : "app.jsa"),
                 dir.resolve("app").resolve(jar.getFileName()));
     }
 
@@ -82,12 +95,17 @@ final class StartupCache {
      * training the same entry, waits for that one instead. Call for all stale applications at once and
      * {@link StartupCacheTraining.Run#await} afterwards: they train in parallel.
      */
-    StartupCacheTraining.Run train(Entry entry, Path jar, List<String> jvmOptions, List<String> springArgs,
-            Map<String, String> environment, Path log) {
+    StartupCacheTraining.Run train(
+            Entry entry,
+            Path jar,
+            List<String> jvmOptions,
+            List<String> springArgs,
+            Map<String, String> environment,
+            Path log) {
         try {
             Files.createDirectories(entry.dir().getParent());
-            FileChannel channel = FileChannel.open(entry.lockFile(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(entry.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -101,20 +119,29 @@ final class StartupCache {
             deleteRecursively(entry.dir());
             Files.createDirectories(entry.dir());
             Files.createDirectories(log.getParent());
-            run(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                    "--destination", entry.runnableJar().getParent().toString()), environment, log);
+            run(
+                    List.of(
+                            java.toString(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            entry.runnableJar().getParent().toString()),
+                    environment,
+                    log);
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(jvmOptions);
-            command.add(aotCache ? "-XX:AOTCacheOutput=" + entry.archive()
-                    : "-XX:ArchiveClassesAtExit=" + entry.archive());
+            command.add(
+                    aotCache ? "-XX:AOTCacheOutput=" + entry.archive() : "-XX:ArchiveClassesAtExit=" + entry.archive());
             command.add("-Dspring.context.exit=onRefresh");
             command.addAll(List.of("-jar", entry.runnableJar().toString()));
             command.addAll(springArgs);
             return new StartupCacheTraining.Run(entry, start(command, environment, log), channel);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the start-up cache of " + entry.app() + " in "
-                    + entry.dir(), e);
+            throw new UncheckedIOException(
+                    "Cannot prepare the start-up cache of " + entry.app() + " in " + entry.dir(), e);
         }
     }
 
@@ -132,7 +159,8 @@ final class StartupCache {
         try (var dirs = Files.list(appDir)) {
             List<Path> complete = dirs.filter(Files::isDirectory)
                     .filter(dir -> Files.isRegularFile(dir.resolve(COMPLETE)))
-                    .sorted(Comparator.comparing(StartupCache::lastUse).reversed()).toList();
+                    .sorted(Comparator.comparing(StartupCache::lastUse).reversed())
+                    .toList();
             long hourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
             for (Path old : complete.subList(Math.min(KEPT_PER_APP, complete.size()), complete.size())) {
                 if (lastUse(old).toMillis() < hourAgo) {
@@ -167,8 +195,7 @@ final class StartupCache {
         }
     }
 
-    private static Process start(List<String> command, Map<String, String> environment, Path log)
-            throws IOException {
+    private static Process start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

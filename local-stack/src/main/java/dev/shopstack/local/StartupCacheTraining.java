@@ -91,7 +91,12 @@ final class StartupCacheTraining {
                 continue;
             }
             try {
-                runs.add(cache.train(entry, jars.get(name), app.jvmOptions(), app.trainingArgs(), app.environment(),
+                runs.add(cache.train(
+                        entry,
+                        jars.get(name),
+                        app.jvmOptions(),
+                        app.trainingArgs(),
+                        app.environment(),
                         logsDir.resolve(name + "-training.log")));
             } catch (UncheckedIOException e) {
                 say.accept("No start-up cache for " + name + ", it starts from its jar: " + e.getMessage());
@@ -100,7 +105,8 @@ final class StartupCacheTraining {
         if (runs.isEmpty()) {
             return;
         }
-        say.accept("Preparing the start-up cache of " + runs.stream().map(run -> run.entry().app()).toList()
+        say.accept("Preparing the start-up cache of "
+                + runs.stream().map(run -> run.entry().app()).toList()
                 + " (new jars; later starts reuse it; SHOP_STARTUP_CACHE=off skips it) ...");
         long started = System.nanoTime();
         long deadline = started + TIMEOUT.toNanos(); // they run in parallel: one deadline for all

@@ -25,10 +25,11 @@ final class Supervisor implements AutoCloseable {
     private final Consumer<String> console;
     /** Waits until a restarted part serves again; false when it did not. */
     private final Predicate<Part> awaitReady;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, "supervisor"));
-    private final ExecutorService watchers = Executors.newCachedThreadPool(
-            runnable -> daemon(runnable, "supervisor-ready"));
+
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "supervisor"));
+    private final ExecutorService watchers =
+            Executors.newCachedThreadPool(runnable -> daemon(runnable, "supervisor-ready"));
     private volatile boolean closed;
 
     Supervisor(RestartPolicy policy, Clock clock, Consumer<String> console, Predicate<Part> awaitReady) {
@@ -80,7 +81,10 @@ final class Supervisor implements AutoCloseable {
         int restart;
         synchronized (part.state()) {
             Part.State state = part.state();
-            if (closed || !state.wanted || !state.supervised || generation != part.process().generation()
+            if (closed
+                    || !state.wanted
+                    || !state.supervised
+                    || generation != part.process().generation()
                     || exitCode == CTRL_C) {
                 return; // a deliberate stop, an earlier process, or Ctrl-C (it reaches the launcher too)
             }
@@ -89,15 +93,26 @@ final class Supervisor implements AutoCloseable {
             int crashes = policy.crashesInWindow(state.crashes, now);
             if (policy.givesUp(crashes)) {
                 state.givenUp = true;
-                console.accept(String.format("%s exited unexpectedly (exit code %d) %d times within %d min: not "
-                        + "restarting it again. Its log: %s%nLast lines:%n%s", part.name(), exitCode, crashes,
-                        policy.window().toMinutes(), part.process().logFile(), part.process().logTail(15)));
+                console.accept(String.format(
+                        "%s exited unexpectedly (exit code %d) %d times within %d min: not "
+                                + "restarting it again. Its log: %s%nLast lines:%n%s",
+                        part.name(),
+                        exitCode,
+                        crashes,
+                        policy.window().toMinutes(),
+                        part.process().logFile(),
+                        part.process().logTail(15)));
                 return;
             }
             delay = policy.delayAfter(crashes);
             restart = state.restarts + 1;
-            console.accept(String.format("%s exited unexpectedly (exit code %d%s) after %d s; restart #%d in %d s",
-                    part.name(), exitCode, exitCode == 137 ? ", killed" : "", uptime.toSeconds(), restart,
+            console.accept(String.format(
+                    "%s exited unexpectedly (exit code %d%s) after %d s; restart #%d in %d s",
+                    part.name(),
+                    exitCode,
+                    exitCode == 137 ? ", killed" : "",
+                    uptime.toSeconds(),
+                    restart,
                     delay.toSeconds()));
         }
         scheduler.schedule(() -> restart(part, generation, restart), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -119,8 +134,9 @@ final class Supervisor implements AutoCloseable {
         long started = System.nanoTime();
         watchers.execute(() -> {
             if (awaitReady.test(part) && !closed) {
-                console.accept(String.format("%s is back after restart #%d (ready in %.1f s)", part.name(), restart,
-                        (System.nanoTime() - started) / 1e9));
+                console.accept(String.format(
+                        "%s is back after restart #%d (ready in %.1f s)",
+                        part.name(), restart, (System.nanoTime() - started) / 1e9));
             }
         });
     }

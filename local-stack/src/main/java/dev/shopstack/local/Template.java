@@ -56,8 +56,10 @@ final class Template {
         }
         matcher.appendTail(out);
         if (!used.containsAll(values.keySet())) {
-            throw new IllegalArgumentException(name + " has no place for " + values.keySet().stream()
-                    .filter(key -> !used.contains(key)).toList());
+            throw new IllegalArgumentException(name + " has no place for "
+                    + values.keySet().stream()
+                            .filter(key -> !used.contains(key))
+                            .toList());
         }
         return out.toString();
     }

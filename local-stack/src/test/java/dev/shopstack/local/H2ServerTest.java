@@ -47,18 +47,21 @@ class H2ServerTest {
 
     @Test
     void theInstancesShareAPreparedDatabaseThatOutlivesEitherAndNoClientCreatesOne() throws Exception {
-        StackSettings settings = StackSettingsTest.settings(Map.of("SHOP_HOME", home.toString(),
-                "H2_PORT", Integer.toString(freePort())));
+        StackSettings settings = StackSettingsTest.settings(
+                Map.of("SHOP_HOME", home.toString(), "H2_PORT", Integer.toString(freePort())));
         H2Server h2 = new H2Server(settings, List.of("order-service"));
         h2.prepare(LocalStack.javaExecutable());
-        assertThat(settings.dataDir().resolve("order-service").resolve("db.mv.db")).isRegularFile();
-        List<String> command = new ArrayList<>(List.of(LocalStack.javaExecutable().toString()));
+        assertThat(settings.dataDir().resolve("order-service").resolve("db.mv.db"))
+                .isRegularFile();
+        List<String> command =
+                new ArrayList<>(List.of(LocalStack.javaExecutable().toString()));
         command.addAll(h2.arguments());
         var server = new ManagedProcess(H2Server.NAME, () -> command, Map.of(), home.resolve("h2.log"));
         server.start();
         try {
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> Probe.portOpen(settings.hostAddress(), settings.ports().h2()));
+                    .until(() -> Probe.portOpen(
+                            settings.hostAddress(), settings.ports().h2()));
             String url = H2Server.url(settings, "order-service");
             try (Connection second = DriverManager.getConnection(url, "sa", "");
                     Statement statement = second.createStatement()) {
@@ -73,8 +76,10 @@ class H2ServerTest {
                     assertThat(rows.getInt(1)).isEqualTo(2);
                 }
             }
-            assertThatThrownBy(() -> DriverManager.getConnection(H2Server.url(settings, "unknown"), "sa", "").close())
-                    .isInstanceOf(SQLException.class).hasMessageContaining("not found");
+            assertThatThrownBy(() -> DriverManager.getConnection(H2Server.url(settings, "unknown"), "sa", "")
+                            .close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("not found");
             assertThat(settings.dataDir().resolve("unknown")).doesNotExist();
         } finally {
             server.stop(Duration.ofSeconds(10));

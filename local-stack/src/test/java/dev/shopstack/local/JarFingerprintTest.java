@@ -41,7 +41,8 @@ class JarFingerprintTest {
         byte[] snapshot = zip(Map.of("dev/shopstack/A.class", nestedClass), time);
         byte[] library = zip(Map.of("org/lib/L.class", "library"), 0L);
         Path jar = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, "BOOT-INF/classes/dev/shopstack/App.class", "app".getBytes(StandardCharsets.UTF_8), time);
             put(zip, "BOOT-INF/lib/lib-1.0.jar", library, time);
             put(zip, "BOOT-INF/lib/platform-starter-0.1.0-SNAPSHOT.jar", snapshot, time);

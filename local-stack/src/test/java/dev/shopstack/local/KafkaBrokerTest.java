@@ -11,8 +11,15 @@ class KafkaBrokerTest {
 
     @Test
     void theBrokerListensOnTheBindAddressAndAdvertisesTheReachableOne() {
-        StackSettings settings = StackSettingsTest.settings(Map.of("SHOP_BIND_ADDRESS", "0.0.0.0",
-                "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "SHOP_HOME", "/tmp/shop"));
+        StackSettings settings = StackSettingsTest.settings(Map.of(
+                "SHOP_BIND_ADDRESS",
+                "0.0.0.0",
+                "KAFKA_PORT",
+                "19092",
+                "KAFKA_CONTROLLER_PORT",
+                "19093",
+                "SHOP_HOME",
+                "/tmp/shop"));
 
         String properties = new KafkaBroker(settings).serverProperties();
 

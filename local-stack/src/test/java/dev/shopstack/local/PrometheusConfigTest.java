@@ -46,19 +46,23 @@ class PrometheusConfigTest {
 
         assertThat(jobs).extracting(PrometheusConfig.Job::name).containsExactly("shopstack", "prometheus");
         assertThat(jobs.get(0).settings()).containsExactly("metrics_path: /actuator/prometheus", "honor_labels: true");
-        assertThat(jobs.get(0).targets()).containsExactly(
-                new PrometheusConfig.Target("discovery", 8761, "{application: discovery}"),
-                new PrometheusConfig.Target("order-service", 8083, "{application: order-service}"),
-                new PrometheusConfig.Target("blackbox", 9115, "{application: blackbox}"));
+        assertThat(jobs.get(0).targets())
+                .containsExactly(
+                        new PrometheusConfig.Target("discovery", 8761, "{application: discovery}"),
+                        new PrometheusConfig.Target("order-service", 8083, "{application: order-service}"),
+                        new PrometheusConfig.Target("blackbox", 9115, "{application: blackbox}"));
         assertThat(jobs.get(1).targets()).containsExactly(new PrometheusConfig.Target("localhost", 9090, null));
         assertThat(PrometheusConfig.ruleFileNames(COMPOSE)).containsExactly("alerts.yml", "slo.yml");
     }
 
     @Test
     void theLocalConfigurationScrapesEveryInstanceWithComposesLabelsAndLoadsTheRuleCopies() {
-        String config = PrometheusConfig.render(PrometheusConfig.jobs(COMPOSE),
+        String config = PrometheusConfig.render(
+                PrometheusConfig.jobs(COMPOSE),
                 Monitoring.OFF.withIntervals(Duration.ofSeconds(5), Duration.ofMillis(2500)),
-                List.of(Path.of("/w/rules/alerts.yml")), host -> LOCAL.getOrDefault(host, List.of()), null);
+                List.of(Path.of("/w/rules/alerts.yml")),
+                host -> LOCAL.getOrDefault(host, List.of()),
+                null);
 
         assertThat(config)
                 .contains("  scrape_interval: 5s\n  evaluation_interval: 2500ms\n")
@@ -74,8 +78,12 @@ class PrometheusConfigTest {
 
     @Test
     void throughTheRelayEveryTargetKeepsItsAddressAsInstance() {
-        String config = PrometheusConfig.render(PrometheusConfig.jobs(COMPOSE), Monitoring.OFF, List.of(),
-                host -> LOCAL.getOrDefault(host, List.of()), "127.0.0.1:40000");
+        String config = PrometheusConfig.render(
+                PrometheusConfig.jobs(COMPOSE),
+                Monitoring.OFF,
+                List.of(),
+                host -> LOCAL.getOrDefault(host, List.of()),
+                "127.0.0.1:40000");
 
         assertThat(config).contains("""
                     honor_labels: true
@@ -88,20 +96,31 @@ class PrometheusConfigTest {
                         replacement: "127.0.0.1:40000"
                     static_configs:
                 """);
-        assertThat(ScrapeRelay.needed("prometheus, version 2.42.0+ds (branch: debian/sid)")).isTrue();
-        assertThat(ScrapeRelay.needed("prometheus, version 2.43.0 (branch: HEAD)")).isFalse();
-        assertThat(ScrapeRelay.needed("prometheus, version 3.5.0 (branch: HEAD)")).isFalse();
+        assertThat(ScrapeRelay.needed("prometheus, version 2.42.0+ds (branch: debian/sid)"))
+                .isTrue();
+        assertThat(ScrapeRelay.needed("prometheus, version 2.43.0 (branch: HEAD)"))
+                .isFalse();
+        assertThat(ScrapeRelay.needed("prometheus, version 3.5.0 (branch: HEAD)"))
+                .isFalse();
     }
 
     @Test
     void forWindowsLongerThanTheLimitAreShortenedAndShorterOnesKept() {
-        List<String> rules = List.of("      - alert: A", "        for: 2m", "      - alert: B", "        for: 10s",
-                "      - alert: C", "        for: 1h30m  # long", "        expr: up == 0");
+        List<String> rules = List.of(
+                "      - alert: A",
+                "        for: 2m",
+                "      - alert: B",
+                "        for: 10s",
+                "      - alert: C",
+                "        for: 1h30m  # long",
+                "        expr: up == 0");
 
         String shortened = PrometheusConfig.shortenForWindows(rules, Duration.ofSeconds(20));
 
-        assertThat(shortened).contains("        for: 20s\n      - alert: B\n        for: 10s\n")
-                .contains("        for: 20s  # long\n").contains("expr: up == 0");
+        assertThat(shortened)
+                .contains("        for: 20s\n      - alert: B\n        for: 10s\n")
+                .contains("        for: 20s  # long\n")
+                .contains("expr: up == 0");
         assertThat(PrometheusConfig.shortenForWindows(rules, null)).contains("for: 2m", "for: 1h30m");
         assertThat(PrometheusConfig.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
     }
@@ -111,8 +130,11 @@ class PrometheusConfigTest {
         Path source = Path.of("..", "deploy", "prometheus");
         List<String> compose = Files.readAllLines(source.resolve("prometheus.yml"));
 
-        assertThat(PrometheusConfig.jobs(compose)).extracting(PrometheusConfig.Job::name).contains("shopstack");
-        assertThat(PrometheusConfig.jobs(compose).get(0).targets()).extracting(PrometheusConfig.Target::host)
+        assertThat(PrometheusConfig.jobs(compose))
+                .extracting(PrometheusConfig.Job::name)
+                .contains("shopstack");
+        assertThat(PrometheusConfig.jobs(compose).get(0).targets())
+                .extracting(PrometheusConfig.Target::host)
                 .contains("gateway", "user-service", "catalog-service", "order-service", "notification-service");
         assertThat(Prometheus.ruleFiles(source, compose)).contains("alerts.yml").noneMatch(n -> n.contains(".test."));
 
@@ -130,6 +152,7 @@ class PrometheusConfigTest {
         Path binary = Files.createFile(dir.resolve("prometheus"));
         binary.toFile().setExecutable(true);
 
-        assertThat(Prometheus.binary(Map.of("PATH", "/nonexistent:" + dir)::get)).contains(binary);
+        assertThat(Prometheus.binary(Map.of("PATH", "/nonexistent:" + dir)::get))
+                .contains(binary);
     }
 }

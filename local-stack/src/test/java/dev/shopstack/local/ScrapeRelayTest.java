@@ -46,8 +46,10 @@ class ScrapeRelayTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + pathAndQuery))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + pathAndQuery))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -70,7 +72,8 @@ class ScrapeRelayTest {
 
         assertThat(get("/actuator/prometheus?target=127.0.0.1:1").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/prometheus?target=169.254.169.254:80").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/prometheus?target=169.254.169.254:80").statusCode())
+                .isEqualTo(404);
         assertThat(get("/../etc?target=" + target).statusCode()).isEqualTo(404);
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 class SpringBootLaunchTest {
 
     private static AppModule module(String name) {
-        return AppModule.ALL.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return AppModule.ALL.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static SpringBootLaunch launch(StackSettings settings, String module, int instance) {
@@ -21,10 +24,13 @@ class SpringBootLaunchTest {
         SpringBootLaunch launch = launch(StackSettingsTest.settings(Map.of()), "order-service", 1);
 
         assertThat(launch.name()).isEqualTo("order-service");
-        assertThat(launch.springArgs()).contains("--server.port=8083", "--server.address=127.0.0.1",
-                "--eureka.instance.instance-id=order-service:127.0.0.1:8083",
-                "--management.tracing.export.zipkin.endpoint=http://127.0.0.1:9411/api/v2/spans",
-                "--management.tracing.sampling.probability=1.0");
+        assertThat(launch.springArgs())
+                .contains(
+                        "--server.port=8083",
+                        "--server.address=127.0.0.1",
+                        "--eureka.instance.instance-id=order-service:127.0.0.1:8083",
+                        "--management.tracing.export.zipkin.endpoint=http://127.0.0.1:9411/api/v2/spans",
+                        "--management.tracing.sampling.probability=1.0");
         assertThat(launch.environment())
                 .containsEntry("EUREKA_URL", "http://eureka:local-eureka-password@127.0.0.1:8761/eureka/")
                 .containsEntry("EUREKA_USERNAME", "eureka")
@@ -32,8 +38,10 @@ class SpringBootLaunchTest {
                 .containsEntry("SHOP_INTERNAL_TOKEN", "internal-token")
                 .containsEntry("MALLOC_ARENA_MAX", "2")
                 .containsEntry("SHOP_FRONTEND_URL", "http://localhost:8088")
-                .containsEntry("SPRING_APPLICATION_JSON", "{\"eureka\":{\"client\":{\"service-url\":{\"defaultZone\":"
-                        + "\"http://eureka:local-eureka-password@127.0.0.1:8761/eureka/\"}}}}");
+                .containsEntry(
+                        "SPRING_APPLICATION_JSON",
+                        "{\"eureka\":{\"client\":{\"service-url\":{\"defaultZone\":"
+                                + "\"http://eureka:local-eureka-password@127.0.0.1:8761/eureka/\"}}}}");
     }
 
     @Test
@@ -44,7 +52,9 @@ class SpringBootLaunchTest {
             for (int k = 1; k <= 2; k++) {
                 SpringBootLaunch launch = SpringBootLaunch.of(settings, module, k, "internal-token", true);
                 assertThat(String.join(" ", launch.springArgs()) + String.join(" ", launch.jvmOptions()))
-                        .as(launch.name()).doesNotContain("very-secret-pass").doesNotContain("internal-token");
+                        .as(launch.name())
+                        .doesNotContain("very-secret-pass")
+                        .doesNotContain("internal-token");
             }
         }
     }
@@ -57,23 +67,33 @@ class SpringBootLaunchTest {
         SpringBootLaunch gateway2 = launch(settings, "gateway", 2);
 
         assertThat(order2.name()).isEqualTo("order-service-2");
-        assertThat(order2.springArgs()).contains("--server.port=8183",
-                "--eureka.instance.instance-id=order-service:127.0.0.1:8183")
-                .contains("--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:9095/order-service/db"
-                        + H2Server.URL_OPTIONS);
-        assertThat(order2.environment()).containsEntry("EUREKA_URL",
-                "http://eureka:local-eureka-password@127.0.0.1:8761/eureka/,"
-                        + "http://eureka:local-eureka-password@127.0.0.1:8762/eureka/");
-        assertThat(gateway2.springArgs()).contains("--server.port=8180", "--management.server.port=8190",
-                "--management.server.address=127.0.0.1", "--eureka.instance.instance-id=gateway:127.0.0.1:8180");
+        assertThat(order2.springArgs())
+                .contains("--server.port=8183", "--eureka.instance.instance-id=order-service:127.0.0.1:8183")
+                .contains(
+                        "--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:9095/order-service/db" + H2Server.URL_OPTIONS);
+        assertThat(order2.environment())
+                .containsEntry(
+                        "EUREKA_URL",
+                        "http://eureka:local-eureka-password@127.0.0.1:8761/eureka/,"
+                                + "http://eureka:local-eureka-password@127.0.0.1:8762/eureka/");
+        assertThat(gateway2.springArgs())
+                .contains(
+                        "--server.port=8180",
+                        "--management.server.port=8190",
+                        "--management.server.address=127.0.0.1",
+                        "--eureka.instance.instance-id=gateway:127.0.0.1:8180");
     }
 
     @Test
     void inReplicaModeTheStartupCacheTrainsOnTheDatabaseFileBecauseTheH2ServerIsNotUpYet() {
         SpringBootLaunch order = launch(StackSettingsTest.settings(Map.of()).withReplicas(2), "order-service", 1);
 
-        assertThat(order.trainingArgs()).noneMatch(arg -> arg.startsWith("--spring.datasource"))
-                .contains("--shop.data-dir=" + StackSettingsTest.settings(Map.of()).dataDir(), "--server.port=8083");
+        assertThat(order.trainingArgs())
+                .noneMatch(arg -> arg.startsWith("--spring.datasource"))
+                .contains(
+                        "--shop.data-dir="
+                                + StackSettingsTest.settings(Map.of()).dataDir(),
+                        "--server.port=8083");
     }
 
     @Test
@@ -91,8 +111,12 @@ class SpringBootLaunchTest {
         SpringBootLaunch second = launch(settings, "discovery", 2);
 
         assertThat(second.name()).isEqualTo("discovery-2");
-        assertThat(second.springArgs()).contains("--server.port=8762", "--eureka.client.register-with-eureka=true",
-                "--eureka.client.fetch-registry=true", "--eureka.instance.hostname=discovery-2");
+        assertThat(second.springArgs())
+                .contains(
+                        "--server.port=8762",
+                        "--eureka.client.register-with-eureka=true",
+                        "--eureka.client.fetch-registry=true",
+                        "--eureka.instance.hostname=discovery-2");
         assertThat(first.environment().get("EUREKA_URL")).endsWith("@127.0.0.1:8762/eureka/");
         assertThat(second.environment().get("EUREKA_URL")).endsWith("@127.0.0.1:8761/eureka/");
     }
@@ -104,16 +128,20 @@ class SpringBootLaunchTest {
         SpringBootLaunch discovery = launch(settings, "discovery", 1);
 
         assertThat(discovery.environment()).doesNotContainKey("EUREKA_URL").containsEntry("EUREKA_USERNAME", "eureka");
-        assertThat(discovery.springArgs()).contains("--management.tracing.export.zipkin.enabled=false")
+        assertThat(discovery.springArgs())
+                .contains("--management.tracing.export.zipkin.enabled=false")
                 .noneMatch(arg -> arg.startsWith("--eureka.client"));
     }
 
     @Test
     void extraArgumentsApplyToEveryInstanceOfAModuleOrToOneInstance() {
-        StackSettings settings = StackSettingsTest.settings(Map.of()).withReplicas(2).withExtraArgs(Map.of(
-                "catalog-service", List.of("--a=1"), "catalog-service-2", List.of("--b=2")));
+        StackSettings settings = StackSettingsTest.settings(Map.of())
+                .withReplicas(2)
+                .withExtraArgs(Map.of("catalog-service", List.of("--a=1"), "catalog-service-2", List.of("--b=2")));
 
-        assertThat(launch(settings, "catalog-service", 1).springArgs()).contains("--a=1").doesNotContain("--b=2");
+        assertThat(launch(settings, "catalog-service", 1).springArgs())
+                .contains("--a=1")
+                .doesNotContain("--b=2");
         assertThat(launch(settings, "catalog-service", 2).springArgs()).contains("--a=1", "--b=2");
     }
 

@@ -36,16 +36,33 @@ class StackSettingsTest {
 
     @Test
     void theEnvironmentChangesEachOfThem() {
-        StackSettings settings = settings(Map.of("SHOP_BIND_ADDRESS", "0.0.0.0", "SHOP_REPLICAS", "2",
-                "SHOP_ZIPKIN", "off", "SHOP_MONITORING", "on", "SHOP_PROMETHEUS_EVALUATION_INTERVAL", "5s",
-                "SHOP_ALERT_FOR_MAX", "30s", "EUREKA_USERNAME", "ops", "EUREKA_PASSWORD", "s3cret pass",
-                "SHOP_RESTARTS", "off", "SHOP_STARTUP_CACHE_DIR", "/cache"));
+        StackSettings settings = settings(Map.of(
+                "SHOP_BIND_ADDRESS",
+                "0.0.0.0",
+                "SHOP_REPLICAS",
+                "2",
+                "SHOP_ZIPKIN",
+                "off",
+                "SHOP_MONITORING",
+                "on",
+                "SHOP_PROMETHEUS_EVALUATION_INTERVAL",
+                "5s",
+                "SHOP_ALERT_FOR_MAX",
+                "30s",
+                "EUREKA_USERNAME",
+                "ops",
+                "EUREKA_PASSWORD",
+                "s3cret pass",
+                "SHOP_RESTARTS",
+                "off",
+                "SHOP_STARTUP_CACHE_DIR",
+                "/cache"));
 
         assertThat(settings.hostAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.replicas()).isEqualTo(2);
         assertThat(settings.zipkin()).isFalse();
-        assertThat(settings.monitoring()).isEqualTo(new Monitoring(true, Duration.ofSeconds(15),
-                Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        assertThat(settings.monitoring())
+                .isEqualTo(new Monitoring(true, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(30)));
         assertThat(settings.discoveryCredentials()).isEqualTo(new DiscoveryCredentials("ops", "s3cret pass"));
         assertThat(settings.restartPolicy()).isEqualTo(RestartPolicy.NEVER);
         assertThat(settings.startupCacheDir()).isEqualTo(Path.of("/cache"));
@@ -56,7 +73,10 @@ class StackSettingsTest {
         StackSettings base = settings(Map.of());
 
         assertThat(base.withCommandLine(List.of("--replicas", "2")).replicas()).isEqualTo(2);
-        assertThat(base.withCommandLine(List.of("--replicas=3", "--monitoring")).monitoring().enabled()).isTrue();
+        assertThat(base.withCommandLine(List.of("--replicas=3", "--monitoring"))
+                        .monitoring()
+                        .enabled())
+                .isTrue();
         assertThat(base.withCommandLine(List.of("--no-zipkin")).zipkin()).isFalse();
         assertThat(base.withCommandLine(List.of()).replicas()).isEqualTo(1);
     }

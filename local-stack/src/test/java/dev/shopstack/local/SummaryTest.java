@@ -20,7 +20,8 @@ class SummaryTest {
     void theWebFrontComesFirstAndEveryInstanceIsListedWithItsRestarts() {
         StackSettings settings = StackSettingsTest.settings(Map.of()).withReplicas(2);
         Map<String, Part> parts = new LinkedHashMap<>();
-        for (Part part : List.of(part("discovery", "discovery", 1, "http://localhost:8761"),
+        for (Part part : List.of(
+                part("discovery", "discovery", 1, "http://localhost:8761"),
                 part("discovery-2", "discovery", 2, "http://localhost:8762"),
                 part("order-service", "order-service", 1, "http://localhost:8083"),
                 part("order-service-2", "order-service", 2, "http://localhost:8183"),
@@ -29,12 +30,17 @@ class SummaryTest {
             parts.put(part.name(), part);
         }
 
-        String text = Summary.describe(settings, parts, part -> part.name().equals("order-service-2") ? 2 : 0,
-                Duration.ofMillis(61_500), List.of("Prometheus is not installed"));
+        String text = Summary.describe(
+                settings,
+                parts,
+                part -> part.name().equals("order-service-2") ? 2 : 0,
+                Duration.ofMillis(61_500),
+                List.of("Prometheus is not installed"));
 
         assertThat(text).contains("Shopstack is up in 61.5 s.");
         assertThat(text.indexOf("Web shop")).isLessThan(text.indexOf("Gateway (the API)"));
-        assertThat(text).contains("http://localhost:8761  (user eureka, password local-eureka-password)")
+        assertThat(text)
+                .contains("http://localhost:8761  (user eureka, password local-eureka-password)")
                 .contains("http://localhost:8762  (user eureka")
                 .contains("Traces (Zipkin)                    http://localhost:9411")
                 .doesNotContain("Prometheus (alerts")

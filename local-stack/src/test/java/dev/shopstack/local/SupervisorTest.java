@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The supervisor with real (tiny) child processes: a shell that sleeps, or one that exits at once. */
 class SupervisorTest {
 
-    private static final RestartPolicy FAST = new RestartPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 3,
-            Duration.ofMinutes(1));
+    private static final RestartPolicy FAST =
+            new RestartPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 3, Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
@@ -35,8 +35,8 @@ class SupervisorTest {
     }
 
     private Part part(String script) {
-        var process = new ManagedProcess("svc", () -> List.of("/bin/sh", "-c", script), Map.of(),
-                dir.resolve("svc.log"));
+        var process =
+                new ManagedProcess("svc", () -> List.of("/bin/sh", "-c", script), Map.of(), dir.resolve("svc.log"));
         part = Part.single("svc", process, () -> true, null, List.of());
         return part;
     }
@@ -50,7 +50,8 @@ class SupervisorTest {
 
         svc.process().kill();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> svc.process().isAlive() && svc.process().pid() != firstPid);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> svc.process().isAlive() && svc.process().pid() != firstPid);
         assertThat(supervisor.restarts(svc)).isEqualTo(1);
         assertThat(console).anyMatch(line -> line.startsWith("svc exited unexpectedly") && line.contains("restart #1"));
     }
@@ -77,8 +78,9 @@ class SupervisorTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.hasGivenUp(svc));
         assertThat(supervisor.restarts(svc)).isEqualTo(2);
-        assertThat(console).anyMatch(line -> line.contains("3 times within 1 min: not restarting it again")
-                && line.contains("boom"));
+        assertThat(console)
+                .anyMatch(line ->
+                        line.contains("3 times within 1 min: not restarting it again") && line.contains("boom"));
     }
 
     @Test

@@ -3,5 +3,4 @@ package dev.shopstack.notification;
 import dev.shopstack.platform.test.ApiDocumentContract;
 
 /** The served OpenAPI document is the one in docs/api (the checks are platform-test's). */
-class ApiDocumentTest extends IntegrationTestSupport implements ApiDocumentContract {
-}
+class ApiDocumentTest extends IntegrationTestSupport implements ApiDocumentContract {}

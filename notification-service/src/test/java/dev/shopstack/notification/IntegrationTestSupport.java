@@ -82,8 +82,15 @@ public abstract class IntegrationTestSupport {
     }
 
     protected static <T> CloudEvent<T> event(String source, String type, String subject, T data) {
-        return new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
-                Instant.now(), subject, CloudEvent.JSON, data);
+        return new CloudEvent<>(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(),
+                source,
+                type,
+                Instant.now(),
+                subject,
+                CloudEvent.JSON,
+                data);
     }
 
     protected void publish(String topic, CloudEvent<?> event) {
@@ -105,7 +112,9 @@ public abstract class IntegrationTestSupport {
     }
 
     protected List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> ReceivedMail.isTo(m, recipient)).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> ReceivedMail.isTo(m, recipient))
+                .toList();
     }
 
     protected Delivery awaitDelivery(String eventId, Predicate<Delivery> condition) {
@@ -123,7 +132,8 @@ public abstract class IntegrationTestSupport {
 
         static boolean isTo(MimeMessage message, String recipient) {
             try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+                return Arrays.stream(message.getAllRecipients())
+                        .anyMatch(a -> a.toString().equals(recipient));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -133,15 +143,18 @@ public abstract class IntegrationTestSupport {
             try {
                 var parts = new StringBuilder[] {new StringBuilder(), new StringBuilder()};
                 collect(message, parts);
-                return new ReceivedMail(message.getFrom()[0].toString(), message.getAllRecipients()[0].toString(),
-                        message.getSubject(), parts[0].toString(), parts[1].toString());
+                return new ReceivedMail(
+                        message.getFrom()[0].toString(),
+                        message.getAllRecipients()[0].toString(),
+                        message.getSubject(),
+                        parts[0].toString(),
+                        parts[1].toString());
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private static void collect(Part part, StringBuilder[] textAndHtml)
-                throws MessagingException, IOException {
+        private static void collect(Part part, StringBuilder[] textAndHtml) throws MessagingException, IOException {
             if (part.isMimeType("text/plain")) {
                 textAndHtml[0].append(part.getContent());
             } else if (part.isMimeType("text/html")) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopstack.platform.test.SessionRevocations;
 import dev.shopstack.platform.test.TestJwts;
 import dev.shopstack.platform.tokens.SessionRevocationsLifecycle;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +24,12 @@ import org.springframework.http.MediaType;
 class AccessTokenApiTest extends IntegrationTestSupport {
 
     private int status(String token) {
-        return mvc.get().uri("/api/orders").header("Authorization", "Bearer " + token).exchange()
-                .getResponse().getStatus();
+        return mvc.get()
+                .uri("/api/orders")
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .getResponse()
+                .getStatus();
     }
 
     @Autowired
@@ -40,9 +44,12 @@ class AccessTokenApiTest extends IntegrationTestSupport {
 
     @Test
     void theRevocationListReportsItselfSyncedInHealthAndMetrics() {
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> meters.get("shop.security.revocations.synced").gauge().value() == 1);
-        assertThat(revocationsHealth.health(true).getDetails()).containsEntry("synced", true)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        meters.get("shop.security.revocations.synced").gauge().value() == 1);
+        assertThat(revocationsHealth.health(true).getDetails())
+                .containsEntry("synced", true)
                 .containsEntry("reading", true);
     }
 
@@ -50,10 +57,14 @@ class AccessTokenApiTest extends IntegrationTestSupport {
     void tokensForAnotherAudienceOfAnotherTypeOrWithoutSessionAre401() {
         String user = UUID.randomUUID().toString();
         assertThat(status(TestJwts.customer(user))).isEqualTo(200);
-        for (String token : List.of(TestJwts.wrongAudience(user), TestJwts.wrongType(user),
-                TestJwts.withoutSession(user))) {
-            assertThat(mvc.get().uri("/api/orders").header("Authorization", "Bearer " + token).exchange())
-                    .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String token :
+                List.of(TestJwts.wrongAudience(user), TestJwts.wrongType(user), TestJwts.withoutSession(user))) {
+            assertThat(mvc.get()
+                            .uri("/api/orders")
+                            .header("Authorization", "Bearer " + token)
+                            .exchange())
+                    .hasStatus(HttpStatus.UNAUTHORIZED)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
@@ -68,12 +79,16 @@ class AccessTokenApiTest extends IntegrationTestSupport {
 
         long produced = System.nanoTime();
         SessionRevocations.publish(brokers, user, List.of(session));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> status(token) == 401);
         Duration delay = Duration.ofNanos(System.nanoTime() - produced);
 
         System.out.printf("Revocation delay (order-service, produce -> 401): %d ms%n", delay.toMillis());
         assertThat(delay).isLessThan(Duration.ofSeconds(5));
-        assertThat(status(otherSession)).as("the user's other session is untouched").isEqualTo(200);
+        assertThat(status(otherSession))
+                .as("the user's other session is untouched")
+                .isEqualTo(200);
     }
 }

@@ -11,8 +11,8 @@ class ArchitectureTest {
 
     @Test
     void keepsTheArchitectureRules() {
-        ShopstackArchitectureRules.check(ShopstackArchitectureRules.importMain("dev.shopstack.order"),
-                ShopstackArchitectureRules.ALL, Map.of());
+        ShopstackArchitectureRules.check(
+                ShopstackArchitectureRules.importMain("dev.shopstack.order"), ShopstackArchitectureRules.ALL, Map.of());
     }
 
     @Test

@@ -32,10 +32,13 @@ public final class CatalogStub implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PATH = Pattern.compile("/internal/stock/reservations/([^/]+)(/confirm|/release)?");
 
-    public enum Mode { UP, FAILING, SLOW }
-
-    record Product(long id, String sku, String name, BigDecimal price, String currency) {
+    public enum Mode {
+        UP,
+        FAILING,
+        SLOW
     }
+
+    record Product(long id, String sku, String name, BigDecimal price, String currency) {}
 
     private static final class Reservation {
         final TreeMap<Long, Integer> lines;
@@ -97,7 +100,9 @@ public final class CatalogStub implements AutoCloseable {
 
     /** Reservations that still hold stock (RESERVED or CONFIRMED). */
     public synchronized long holding() {
-        return reservations.values().stream().filter(r -> !r.status.equals("RELEASED")).count();
+        return reservations.values().stream()
+                .filter(r -> !r.status.equals("RELEASED"))
+                .count();
     }
 
     /** Reserve requests that reached the catalog. */
@@ -142,11 +147,13 @@ public final class CatalogStub implements AutoCloseable {
 
     private synchronized Object[] reserve(String orderId, JsonNode request) {
         TreeMap<Long, Integer> lines = new TreeMap<>();
-        request.path("lines").forEach(line -> lines.merge(line.path("productId").asLong(),
-                line.path("quantity").asInt(), Integer::sum));
+        request.path("lines")
+                .forEach(line -> lines.merge(
+                        line.path("productId").asLong(), line.path("quantity").asInt(), Integer::sum));
         Reservation existing = reservations.get(orderId);
         if (existing != null) {
-            return existing.lines.equals(lines) ? new Object[] {200, view(orderId, existing)}
+            return existing.lines.equals(lines)
+                    ? new Object[] {200, view(orderId, existing)}
                     : new Object[] {422, problem(422, "This order id has a reservation with other lines.", null)};
         }
         for (var line : lines.entrySet()) {
@@ -154,8 +161,14 @@ public final class CatalogStub implements AutoCloseable {
                 return new Object[] {404, problem(404, "Product " + line.getKey() + " does not exist.", line.getKey())};
             }
             if (stock.get(line.getKey()) < line.getValue()) {
-                return new Object[] {409, problem(409, "Not enough stock for " + products.get(line.getKey()).sku(),
-                        line.getKey())};
+                return new Object[] {
+                    409,
+                    problem(
+                            409,
+                            "Not enough stock for "
+                                    + products.get(line.getKey()).sku(),
+                            line.getKey())
+                };
             }
         }
         lines.forEach((id, quantity) -> stock.merge(id, -quantity, Integer::sum));
@@ -192,12 +205,25 @@ public final class CatalogStub implements AutoCloseable {
         List<Map<String, Object>> lines = new ArrayList<>();
         reservation.lines.forEach((id, quantity) -> {
             Product product = products.get(id);
-            lines.add(Map.of("productId", id, "sku", product.sku(), "name", product.name(),
-                    "unitPrice", product.price(), "currency", product.currency(), "quantity", quantity));
+            lines.add(Map.of(
+                    "productId",
+                    id,
+                    "sku",
+                    product.sku(),
+                    "name",
+                    product.name(),
+                    "unitPrice",
+                    product.price(),
+                    "currency",
+                    product.currency(),
+                    "quantity",
+                    quantity));
         });
-        Map<String, Object> view = new HashMap<>(Map.of("orderId", orderId, "status", reservation.status,
-                "lines", lines));
-        view.put("expiresAt", reservation.status.equals("RESERVED") ? Instant.now().plusSeconds(900) : null);
+        Map<String, Object> view =
+                new HashMap<>(Map.of("orderId", orderId, "status", reservation.status, "lines", lines));
+        view.put(
+                "expiresAt",
+                reservation.status.equals("RESERVED") ? Instant.now().plusSeconds(900) : null);
         return view;
     }
 
@@ -211,8 +237,8 @@ public final class CatalogStub implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type",
-                status < 300 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status < 300 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -17,7 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FaultProxy {
 
-    public enum Mode { UP, DOWN, HANG }
+    public enum Mode {
+        UP,
+        DOWN,
+        HANG
+    }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -83,16 +87,19 @@ public final class FaultProxy {
     }
 
     private static void pipe(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException closed) {
-                // one side closed: close both
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "fault-proxy-pipe");
+        Thread thread = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException closed) {
+                        // one side closed: close both
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "fault-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
     }

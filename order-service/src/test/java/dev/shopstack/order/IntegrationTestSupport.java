@@ -40,13 +40,17 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestJwtConfiguration.class)
-@EmbeddedKafka(partitions = 1, topics = {"order-events", "user-events", "session-revocations"},
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {"order-events", "user-events", "session-revocations"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
 
     protected static final CatalogStub CATALOG = new CatalogStub();
     /** The real payment-sandbox (a process), reached through a proxy the provider-down tests can cut. */
-    protected static final PaymentSandbox SANDBOX = PaymentSandbox.get(WebhookRelay.get().url());
+    protected static final PaymentSandbox SANDBOX =
+            PaymentSandbox.get(WebhookRelay.get().url());
+
     protected static final FaultProxy PROVIDER = FaultProxy.to(SANDBOX.port());
     protected static final long BOOK = 12;
     protected static final long LAMP = 7;
@@ -56,7 +60,8 @@ public abstract class IntegrationTestSupport {
 
     @DynamicPropertySource
     static void catalogInstance(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
                 () -> "http://127.0.0.1:" + CATALOG.port());
         registry.add("shop.payments.stripe.api-base", PROVIDER::base);
     }
@@ -74,15 +79,24 @@ public abstract class IntegrationTestSupport {
     String brokers;
 
     /** stripe-java against the sandbox: what the provider itself knows of a payment. */
-    protected final StripeClient stripe = StripeClient.builder().setApiKey(PaymentSandbox.SECRET_KEY)
-            .setApiBase(SANDBOX.base()).build();
+    protected final StripeClient stripe = StripeClient.builder()
+            .setApiKey(PaymentSandbox.SECRET_KEY)
+            .setApiBase(SANDBOX.base())
+            .build();
 
     @BeforeEach
     void cleanSlate() {
         PROVIDER.mode(FaultProxy.Mode.UP);
         WebhookRelay.get().target(mvc);
-        for (String table : new String[] {"payment_webhook_events", "payments", "idempotency_keys", "order_lines", "orders", "stock_releases",
-                "outbox_events"}) {
+        for (String table : new String[] {
+            "payment_webhook_events",
+            "payments",
+            "idempotency_keys",
+            "order_lines",
+            "orders",
+            "stock_releases",
+            "outbox_events"
+        }) {
             jdbc.update("DELETE FROM " + table);
         }
         CATALOG.reset();
@@ -125,8 +139,13 @@ public abstract class IntegrationTestSupport {
               "city": "Berlin", "country": "DE"}""";
 
     protected MvcTestResult post(UUID customer, String key, String json) {
-        return mvc.post().uri("/api/orders").header("Authorization", bearer(customer))
-                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri("/api/orders")
+                .header("Authorization", bearer(customer))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     /** Places an order and answers its id. */
@@ -137,26 +156,35 @@ public abstract class IntegrationTestSupport {
     }
 
     protected MvcTestResult pay(String bearer, UUID orderId, String amount, String currency) {
-        return mvc.post().uri("/api/orders/{id}/payment", orderId).header("Authorization", bearer)
+        return mvc.post()
+                .uri("/api/orders/{id}/payment", orderId)
+                .header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"amount": %s, "currency": "%s", "method": "MANUAL", "reference": "BANK-TX-42"}"""
-                        .formatted(amount, currency))
+                        {"amount": %s, "currency": "%s", "method": "MANUAL", "reference": "BANK-TX-42"}""".formatted(amount, currency))
                 .exchange();
     }
 
     protected MvcTestResult cancel(String bearer, UUID orderId) {
-        return mvc.post().uri("/api/orders/{id}/cancel", orderId).header("Authorization", bearer).exchange();
+        return mvc.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .header("Authorization", bearer)
+                .exchange();
     }
 
     protected MvcTestResult changeStatus(String bearer, UUID orderId, String status) {
-        return mvc.patch().uri("/api/orders/{id}/status", orderId).header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"" + status + "\"}").exchange();
+        return mvc.patch()
+                .uri("/api/orders/{id}/status", orderId)
+                .header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\": \"" + status + "\"}")
+                .exchange();
     }
 
     protected static String read(MvcTestResult response, String path) {
         try {
-            return JsonPath.read(response.getResponse().getContentAsString(), path).toString();
+            return JsonPath.read(response.getResponse().getContentAsString(), path)
+                    .toString();
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -167,21 +195,27 @@ public abstract class IntegrationTestSupport {
     }
 
     protected String intentOf(UUID order) {
-        return jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class,
-                order.toString());
+        return jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class, order.toString());
     }
 
     /** How many events of this type the order wrote (the outbox empties payloads once sent; the rows stay). */
     protected int outboxEvents(UUID order, String type) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = ?",
-                Integer.class, order.toString(), type);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = ?",
+                Integer.class,
+                order.toString(),
+                type);
     }
 
     /** One of the sandbox's own endpoints (test hooks, lookups), which must answer 200. */
     protected static String sandbox(String method, String path) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SANDBOX.base() + path))
-                .header("Authorization", "Bearer " + PaymentSandbox.SECRET_KEY)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SANDBOX.base() + path))
+                                .header("Authorization", "Bearer " + PaymentSandbox.SECRET_KEY)
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

@@ -59,14 +59,19 @@ public final class PaymentSandbox {
             Path dataDir = Files.createTempDirectory("payment-sandbox");
             Path log = Path.of("target", "payment-sandbox.log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-Xmx192m",
-                    "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
-                    "--server.port=" + port,
-                    "--server.address=127.0.0.1",
-                    "--shop.sandbox.webhook-url=" + webhookUrl,
-                    "--shop.sandbox.webhooks.poll-interval=50ms",
-                    "--shop.sandbox.webhooks.initial-backoff=200ms",
-                    "--shop.sandbox.webhooks.max-backoff=1s"))
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            java,
+                            "-XX:+UseSerialGC",
+                            "-Xmx192m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-jar",
+                            JAR.toString(),
+                            "--server.port=" + port,
+                            "--server.address=127.0.0.1",
+                            "--shop.sandbox.webhook-url=" + webhookUrl,
+                            "--shop.sandbox.webhooks.poll-interval=50ms",
+                            "--shop.sandbox.webhooks.initial-backoff=200ms",
+                            "--shop.sandbox.webhooks.max-backoff=1s"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("SHOP_DATA_DIR", dataDir.toString());
@@ -83,15 +88,19 @@ public final class PaymentSandbox {
     }
 
     private void awaitReady(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("payment-sandbox exited; see " + log.toAbsolutePath());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

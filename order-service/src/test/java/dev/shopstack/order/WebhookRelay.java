@@ -19,8 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 public final class WebhookRelay {
 
     /** One delivery: what the sandbox sent and what order-service answered. */
-    public record Delivery(String signature, String payload, int status, String answer) {
-    }
+    public record Delivery(String signature, String payload, int status, String answer) {}
 
     private static final WebhookRelay INSTANCE = start();
 
@@ -60,8 +59,11 @@ public final class WebhookRelay {
                 int status;
                 String answer;
                 try {
-                    var builder = relay.target.post().uri("/api/payments/webhook")
-                            .contentType(MediaType.APPLICATION_JSON).content(payload);
+                    var builder = relay.target
+                            .post()
+                            .uri("/api/payments/webhook")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(payload);
                     if (signature != null) {
                         builder.header("Stripe-Signature", signature);
                     }

@@ -26,23 +26,33 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("shop.sandbox")
 public record SandboxProperties(
-        @NotBlank @Pattern(regexp = "sk_test_[A-Za-z0-9_]{8,200}",
+        @NotBlank
+        @Pattern(
+                regexp = "sk_test_[A-Za-z0-9_]{8,200}",
                 message = "must be a test-mode secret key, sk_test_ and at least 8 letters, digits or _")
         String secretKey,
-        @NotBlank @Pattern(regexp = "whsec_[A-Za-z0-9_+/=]{8,200}",
+
+        @NotBlank
+        @Pattern(
+                regexp = "whsec_[A-Za-z0-9_+/=]{8,200}",
                 message = "must look like whsec_ and at least 8 letters, digits or _+/=")
         String webhookSecret,
+
         @NotNull URI webhookUrl,
         String publicUrl,
-        @DefaultValue("2026-07-29.dahlia") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?") String apiVersion,
+
+        @DefaultValue("2026-07-29.dahlia") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?")
+        String apiVersion,
+
         @DefaultValue @Valid Checkout checkout,
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Retention retention,
         @DefaultValue("20") @Min(1) @Max(1000) int attemptsPerIntent) {
 
     /** @param allowedReturnHosts hosts the card page may send a browser back to (no open redirect) */
-    public record Checkout(@DefaultValue({"localhost", "127.0.0.1"}) @NotEmpty List<String> allowedReturnHosts) {
-    }
+    public record Checkout(
+            @DefaultValue({"localhost", "127.0.0.1"}) @NotEmpty
+            List<String> allowedReturnHosts) {}
 
     /**
      * @param enabled whether events are sent at all (they are recorded and listed either way)
@@ -62,8 +72,7 @@ public record SandboxProperties(
             @DefaultValue("5m") @NotNull Duration maxBackoff,
             @DefaultValue("3d") @NotNull Duration giveUpAfter,
             @DefaultValue("10s") @NotNull Duration timeout,
-            @DefaultValue("20") @Min(1) @Max(500) int batch) {
-    }
+            @DefaultValue("20") @Min(1) @Max(500) int batch) {}
 
     /**
      * @param idempotencyKeys how long an idempotent answer is kept (Stripe: at least 24 hours)
@@ -71,6 +80,5 @@ public record SandboxProperties(
      */
     public record Retention(
             @DefaultValue("24h") @NotNull Duration idempotencyKeys,
-            @DefaultValue("30d") @NotNull Duration events) {
-    }
+            @DefaultValue("30d") @NotNull Duration events) {}
 }

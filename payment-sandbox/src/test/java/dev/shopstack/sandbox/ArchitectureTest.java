@@ -17,21 +17,19 @@ class ArchitectureTest {
                     "issue 21: reads the current request for the event origin; the controller should pass it",
             "dev.shopstack.sandbox.checkout.CheckoutController",
                     "issue 21: reads PaymentIntentRepository; needs a service method",
-            "dev.shopstack.sandbox.events.EventController",
-                    "issue 21: queries with JdbcClient; belongs in EventLog",
+            "dev.shopstack.sandbox.events.EventController", "issue 21: queries with JdbcClient; belongs in EventLog",
             "dev.shopstack.sandbox.intents.ChargeController",
                     "issue 21: reads ChargeRepository and PaymentMethods; needs a service method",
             "dev.shopstack.sandbox.intents.PaymentIntentController",
                     "issue 21: lists through PaymentIntentRepository; needs a service method",
-            "dev.shopstack.sandbox.refunds.RefundController",
-                    "issue 21: reads RefundRepository; belongs in Refunds",
+            "dev.shopstack.sandbox.refunds.RefundController", "issue 21: reads RefundRepository; belongs in Refunds",
             "dev.shopstack.sandbox.webhooks.WebhookTestHooks",
                     "issue 21: uses WebhookDeliveries (a @Repository) directly; needs a service");
 
     @Test
     void keepsTheArchitectureRules() {
-        ShopstackArchitectureRules.check(ShopstackArchitectureRules.importMain("dev.shopstack.sandbox"),
-                ShopstackArchitectureRules.ALL, FROZEN);
+        ShopstackArchitectureRules.check(
+                ShopstackArchitectureRules.importMain("dev.shopstack.sandbox"), ShopstackArchitectureRules.ALL, FROZEN);
     }
 
     @Test

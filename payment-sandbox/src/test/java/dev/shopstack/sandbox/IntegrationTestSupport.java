@@ -32,7 +32,8 @@ public abstract class IntegrationTestSupport {
     public static final String WEBHOOK_SECRET = "whsec_sandbox_local";
 
     protected static final WebhookReceiver RECEIVER = WebhookReceiver.start();
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void webhookEndpoint(DynamicPropertyRegistry registry) {
@@ -63,7 +64,9 @@ public abstract class IntegrationTestSupport {
 
     /** The webhooks received about a PaymentIntent, checked with stripe-java's own signature check. */
     protected static List<Event> eventsAbout(String paymentIntent) {
-        return RECEIVER.about(paymentIntent).stream().map(IntegrationTestSupport::verified).toList();
+        return RECEIVER.about(paymentIntent).stream()
+                .map(IntegrationTestSupport::verified)
+                .toList();
     }
 
     protected static Event verified(WebhookReceiver.Received request) {
@@ -93,10 +96,12 @@ public abstract class IntegrationTestSupport {
     }
 
     protected HttpResponse<String> get(String pathAndQuery, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET();
         if (key != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

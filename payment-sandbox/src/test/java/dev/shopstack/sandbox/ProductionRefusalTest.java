@@ -8,14 +8,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The sandbox takes any test card: with the prod profile it refuses to start. */
 class ProductionRefusalTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(ProductionGuard.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(ProductionGuard.class);
 
     @Test
     void theProdProfileStopsTheStart() {
         context.withInitializer(app -> app.getEnvironment().setActiveProfiles("prod"))
-                .run(started -> assertThat(started).getFailure()
-                        .hasStackTraceContaining("never runs with the prod profile"));
+                .run(started ->
+                        assertThat(started).getFailure().hasStackTraceContaining("never runs with the prod profile"));
     }
 
     @Test

@@ -35,12 +35,17 @@ class StripeContractTest extends IntegrationTestSupport {
     void createRetrieveAndListAPaymentIntent() throws Exception {
         long before = Instant.now().getEpochSecond();
 
-        PaymentIntent created = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(2599L).setCurrency("EUR").setDescription("Order 42")
-                .putMetadata("order_id", "42")
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true).build())
-                .build());
+        PaymentIntent created = stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(2599L)
+                        .setCurrency("EUR")
+                        .setDescription("Order 42")
+                        .putMetadata("order_id", "42")
+                        .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                                .setEnabled(true)
+                                .build())
+                        .build());
 
         assertThat(created.getId()).matches("pi_[A-Za-z0-9]{24}");
         assertThat(created.getObject()).isEqualTo("payment_intent");
@@ -63,8 +68,14 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(retrieved.getId()).isEqualTo(created.getId());
         assertThat(retrieved.getMetadata()).isEqualTo(created.getMetadata());
 
-        StripeCollection<PaymentIntent> listed = stripe.v1().paymentIntents().list(PaymentIntentListParams.builder()
-                .setCreated(PaymentIntentListParams.Created.builder().setGte(before).build()).setLimit(100L).build());
+        StripeCollection<PaymentIntent> listed = stripe.v1()
+                .paymentIntents()
+                .list(PaymentIntentListParams.builder()
+                        .setCreated(PaymentIntentListParams.Created.builder()
+                                .setGte(before)
+                                .build())
+                        .setLimit(100L)
+                        .build());
         assertThat(listed.getData()).extracting(PaymentIntent::getId).contains(created.getId());
     }
 
@@ -72,9 +83,15 @@ class StripeContractTest extends IntegrationTestSupport {
     void theVisaTestCardSucceedsAndTheChargeShowsTheCard() throws Exception {
         PaymentIntent intent = create(1500L, "usd");
 
-        PaymentIntent confirmed = stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa")
-                        .addExpand("latest_charge").addExpand("payment_method").build());
+        PaymentIntent confirmed = stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .addExpand("latest_charge")
+                                .addExpand("payment_method")
+                                .build());
 
         assertThat(confirmed.getStatus()).isEqualTo("succeeded");
         assertThat(confirmed.getAmountReceived()).isEqualTo(1500L);
@@ -91,9 +108,15 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(confirmed.getPaymentMethodObject().getId()).startsWith("pm_").isNotEqualTo("pm_card_visa");
         assertThat(confirmed.getPaymentMethodObject().getCard().getLast4()).isEqualTo("4242");
 
-        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge()).isEqualTo(charge.getId());
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build()))
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge())
+                .isEqualTo(charge.getId());
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intent.getId(),
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod("pm_card_visa")
+                                        .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state");
@@ -107,15 +130,20 @@ class StripeContractTest extends IntegrationTestSupport {
 
     @Test
     void insufficientFundsIsACardExceptionWithItsDeclineCode() throws Exception {
-        assertDeclined("pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds",
-                "Your card has insufficient funds.");
+        assertDeclined(
+                "pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds", "Your card has insufficient funds.");
     }
 
     private void assertDeclined(String testCard, String declineCode, String message) throws Exception {
         PaymentIntent intent = create(2000L, "eur");
 
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod(testCard).build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intent.getId(),
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod(testCard)
+                                        .build()))
                 .isInstanceOfSatisfying(CardException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(402);
                     assertThat(e.getCode()).isEqualTo("card_declined");
@@ -126,8 +154,14 @@ class StripeContractTest extends IntegrationTestSupport {
                             .isEqualTo("requires_payment_method");
                 });
 
-        PaymentIntent after = stripe.v1().paymentIntents().retrieve(intent.getId(),
-                PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build(), null);
+        PaymentIntent after = stripe.v1()
+                .paymentIntents()
+                .retrieve(
+                        intent.getId(),
+                        PaymentIntentRetrieveParams.builder()
+                                .addExpand("latest_charge")
+                                .build(),
+                        null);
         assertThat(after.getStatus()).isEqualTo("requires_payment_method");
         assertThat(after.getAmountReceived()).isZero();
         assertThat(after.getLastPaymentError().getCode()).isEqualTo("card_declined");
@@ -138,8 +172,13 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(after.getLatestChargeObject().getFailureCode()).isEqualTo("card_declined");
         assertThat(after.getLatestChargeObject().getOutcome().getReason()).isEqualTo(declineCode);
 
-        PaymentIntent retried = stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        PaymentIntent retried = stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
         assertThat(retried.getStatus()).as("another card after a decline").isEqualTo("succeeded");
         assertThat(retried.getLastPaymentError()).isNull();
     }
@@ -148,20 +187,32 @@ class StripeContractTest extends IntegrationTestSupport {
     void cancelAnUnpaidIntentButNotAPaidOne() throws Exception {
         PaymentIntent intent = create(1000L, "gbp");
 
-        PaymentIntent canceled = stripe.v1().paymentIntents().cancel(intent.getId(), PaymentIntentCancelParams
-                .builder().setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build());
+        PaymentIntent canceled = stripe.v1()
+                .paymentIntents()
+                .cancel(
+                        intent.getId(),
+                        PaymentIntentCancelParams.builder()
+                                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                                .build());
 
         assertThat(canceled.getStatus()).isEqualTo("canceled");
         assertThat(canceled.getCancellationReason()).isEqualTo("abandoned");
         assertThat(canceled.getCanceledAt()).isPositive();
         assertThat(canceled.getNextAction()).isNull();
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build()))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("status of canceled");
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intent.getId(),
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod("pm_card_visa")
+                                        .build()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("status of canceled");
 
         PaymentIntent paid = confirmVisa(create(1000L, "gbp"));
         assertThatThrownBy(() -> stripe.v1().paymentIntents().cancel(paid.getId()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
     }
 
@@ -169,9 +220,14 @@ class StripeContractTest extends IntegrationTestSupport {
     void refundInPartThenTheRestButNeverMore() throws Exception {
         PaymentIntent paid = confirmVisa(create(5000L, "eur"));
 
-        Refund part = stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(paid.getId())
-                .setAmount(1200L).setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-                .putMetadata("order_id", "7").build());
+        Refund part = stripe.v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setPaymentIntent(paid.getId())
+                        .setAmount(1200L)
+                        .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                        .putMetadata("order_id", "7")
+                        .build());
 
         assertThat(part.getId()).startsWith("re_");
         assertThat(part.getObject()).isEqualTo("refund");
@@ -186,25 +242,42 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(afterPart.getAmountRefunded()).isEqualTo(1200L);
         assertThat(afterPart.getRefunded()).isFalse();
 
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent(paid.getId()).setAmount(3801L).build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent(paid.getId())
+                                .setAmount(3801L)
+                                .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getCode()).isEqualTo("amount_too_large");
                     assertThat(e.getParam()).isEqualTo("amount");
                 });
 
-        Refund rest = stripe.v1().refunds().create(RefundCreateParams.builder().setCharge(paid.getLatestCharge())
-                .build());
+        Refund rest = stripe.v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setCharge(paid.getLatestCharge())
+                        .build());
         assertThat(rest.getAmount()).isEqualTo(3800L);
         Charge refunded = stripe.v1().charges().retrieve(paid.getLatestCharge());
         assertThat(refunded.getAmountRefunded()).isEqualTo(5000L);
         assertThat(refunded.getRefunded()).isTrue();
         assertThat(stripe.v1().refunds().retrieve(part.getId()).getAmount()).isEqualTo(1200L);
-        assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(paid.getId()).build())
-                .getData()).extracting(Refund::getId).containsExactly(rest.getId(), part.getId());
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent(paid.getId()).build()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThat(stripe.v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setPaymentIntent(paid.getId())
+                                .build())
+                        .getData())
+                .extracting(Refund::getId)
+                .containsExactly(rest.getId(), part.getId());
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent(paid.getId())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
     }
 
@@ -212,25 +285,41 @@ class StripeContractTest extends IntegrationTestSupport {
     void anUnpaidIntentHasNothingToRefund() throws Exception {
         PaymentIntent unpaid = create(1000L, "eur");
 
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent(unpaid.getId()).build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent(unpaid.getId())
+                                .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getParam()).isEqualTo("payment_intent");
                 });
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent("pi_doesnotexist").build()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent("pi_doesnotexist")
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("resource_missing"));
     }
 
     private PaymentIntent create(long amount, String currency) throws Exception {
-        return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(amount)
-                .setCurrency(currency).build());
+        return stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(amount)
+                        .setCurrency(currency)
+                        .build());
     }
 
     private PaymentIntent confirmVisa(PaymentIntent intent) throws Exception {
-        return stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        return stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
     }
 }

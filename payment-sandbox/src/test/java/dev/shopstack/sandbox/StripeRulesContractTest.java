@@ -31,45 +31,62 @@ class StripeRulesContractTest extends IntegrationTestSupport {
         assertThat(yen.getAmount()).isEqualTo(500L);
         assertThat(confirmVisa(yen).getAmountReceived()).isEqualTo(500L);
 
-        assertThatThrownBy(() -> create(49L, "jpy"))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo("amount_too_small");
-                    assertThat(e.getParam()).isEqualTo("amount");
-                    assertThat(e.getMessage()).contains("50 jpy");
-                });
-        assertThatThrownBy(() -> create(49L, "usd")).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> create(49L, "jpy")).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.getCode()).isEqualTo("amount_too_small");
+            assertThat(e.getParam()).isEqualTo("amount");
+            assertThat(e.getMessage()).contains("50 jpy");
+        });
+        assertThatThrownBy(() -> create(49L, "usd"))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("0.50 usd");
         assertThat(create(100L, "krw").getCurrency()).isEqualTo("krw");
         assertThatThrownBy(() -> create(1000L, "xyz"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getParam()).isEqualTo("currency"));
         assertThatThrownBy(() -> create(100_000_000L, "usd"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("amount_too_large"));
     }
 
     @Test
     void theSameIdempotencyKeyAnswersTheSameIntentAndOtherParametersAreRefused() throws Exception {
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("order-idem-" + System.nanoTime()).build();
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(700L).setCurrency("eur")
-                .putMetadata("order_id", "idem").build();
+        RequestOptions key = RequestOptions.builder()
+                .setIdempotencyKey("order-idem-" + System.nanoTime())
+                .build();
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(700L)
+                .setCurrency("eur")
+                .putMetadata("order_id", "idem")
+                .build();
 
         PaymentIntent first = stripe.v1().paymentIntents().create(params, key);
         PaymentIntent again = stripe.v1().paymentIntents().create(params, key);
 
         assertThat(again.getId()).isEqualTo(first.getId());
-        assertThat(again.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(701L).setCurrency("eur").build(), key))
+        assertThat(again.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .create(
+                                PaymentIntentCreateParams.builder()
+                                        .setAmount(701L)
+                                        .setCurrency("eur")
+                                        .build(),
+                                key))
                 .isInstanceOf(IdempotencyException.class);
     }
 
     @Test
     void aDeclineIsAnsweredAgainToTheSameKeyWithoutChargingTwice() throws Exception {
         PaymentIntent intent = create(2000L, "eur");
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("confirm-" + intent.getId()).build();
+        RequestOptions key = RequestOptions.builder()
+                .setIdempotencyKey("confirm-" + intent.getId())
+                .build();
         PaymentIntentConfirmParams declined = PaymentIntentConfirmParams.builder()
-                .setPaymentMethod("pm_card_chargeDeclined").build();
+                .setPaymentMethod("pm_card_chargeDeclined")
+                .build();
 
         String firstCharge = null;
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -82,7 +99,8 @@ class StripeRulesContractTest extends IntegrationTestSupport {
         }
 
         assertThat(firstCharge).startsWith("ch_");
-        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge()).isEqualTo(firstCharge);
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge())
+                .isEqualTo(firstCharge);
     }
 
     @Test
@@ -90,8 +108,14 @@ class StripeRulesContractTest extends IntegrationTestSupport {
         PaymentIntent intent = create(2500L, "eur");
         Callable<String> confirm = () -> {
             try {
-                return stripe.v1().paymentIntents().confirm(intent.getId(),
-                        PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build()).getStatus();
+                return stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intent.getId(),
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod("pm_card_visa")
+                                        .build())
+                        .getStatus();
             } catch (InvalidRequestException e) {
                 return e.getCode();
             }
@@ -104,14 +128,25 @@ class StripeRulesContractTest extends IntegrationTestSupport {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(stripe.v1().charges().retrieve(stripe.v1().paymentIntents().retrieve(intent.getId())
-                .getLatestCharge()).getAmountCaptured()).isEqualTo(2500L);
+        assertThat(stripe.v1()
+                        .charges()
+                        .retrieve(stripe.v1()
+                                .paymentIntents()
+                                .retrieve(intent.getId())
+                                .getLatestCharge())
+                        .getAmountCaptured())
+                .isEqualTo(2500L);
     }
 
     @Test
     void unknownParametersAndWrongKeysAreStripesErrors() {
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(700L).setCurrency("eur").putExtraParam("shipping_speed", "fast").build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .create(PaymentIntentCreateParams.builder()
+                                .setAmount(700L)
+                                .setCurrency("eur")
+                                .putExtraParam("shipping_speed", "fast")
+                                .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getCode()).isEqualTo("parameter_unknown");
                     assertThat(e.getParam()).isEqualTo("shipping_speed");
@@ -121,20 +156,33 @@ class StripeRulesContractTest extends IntegrationTestSupport {
                     assertThat(e.getStatusCode()).isEqualTo(404);
                     assertThat(e.getCode()).isEqualTo("resource_missing");
                 });
-        StripeClient wrongKey = StripeClient.builder().setApiKey("sk_test_not_the_sandbox_key").setApiBase(base())
-                .setMaxNetworkRetries(0).build();
+        StripeClient wrongKey = StripeClient.builder()
+                .setApiKey("sk_test_not_the_sandbox_key")
+                .setApiBase(base())
+                .setMaxNetworkRetries(0)
+                .build();
         assertThatThrownBy(() -> wrongKey.v1().paymentIntents().retrieve("pi_missing"))
-                .isInstanceOfSatisfying(AuthenticationException.class,
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(401));
     }
 
     private PaymentIntent create(long amount, String currency) throws Exception {
-        return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(amount)
-                .setCurrency(currency).build());
+        return stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(amount)
+                        .setCurrency(currency)
+                        .build());
     }
 
     private PaymentIntent confirmVisa(PaymentIntent intent) throws Exception {
-        return stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        return stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
     }
 }

@@ -33,21 +33,24 @@ class WebhookContractTest extends IntegrationTestSupport {
     void aPaymentSendsSignedEventsInOrderWhoseObjectsDeserialize() throws Exception {
         PaymentIntent paid = pay(1500L);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.about(paid.getId()).size() >= 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RECEIVER.about(paid.getId()).size() >= 3);
         List<Event> events = eventsAbout(paid.getId());
 
-        assertThat(types(events)).containsExactly("payment_intent.created", "charge.succeeded",
-                "payment_intent.succeeded");
+        assertThat(types(events))
+                .containsExactly("payment_intent.created", "charge.succeeded", "payment_intent.succeeded");
         Event succeeded = events.get(2);
         assertThat(succeeded.getId()).startsWith("evt_");
         assertThat(succeeded.getApiVersion()).isEqualTo(com.stripe.Stripe.API_VERSION);
         assertThat(succeeded.getLivemode()).isFalse();
         assertThat(succeeded.getRequest().getIdempotencyKey()).isNotBlank();
-        PaymentIntent object = (PaymentIntent) succeeded.getDataObjectDeserializer().getObject().orElseThrow();
+        PaymentIntent object = (PaymentIntent)
+                succeeded.getDataObjectDeserializer().getObject().orElseThrow();
         assertThat(object.getId()).isEqualTo(paid.getId());
         assertThat(object.getStatus()).isEqualTo("succeeded");
         assertThat(object.getAmountReceived()).isEqualTo(1500L);
-        Charge charge = (Charge) events.get(1).getDataObjectDeserializer().getObject().orElseThrow();
+        Charge charge =
+                (Charge) events.get(1).getDataObjectDeserializer().getObject().orElseThrow();
         assertThat(charge.getPaymentIntent()).isEqualTo(paid.getId());
         WebhookReceiver.Received request = RECEIVER.about(paid.getId()).get(2);
         assertThat(request.contentType()).startsWith("application/json");
@@ -58,61 +61,96 @@ class WebhookContractTest extends IntegrationTestSupport {
     @Test
     void aTamperedPayloadAnOldTimestampOrAnotherSecretFailStripeJavasCheck() throws Exception {
         PaymentIntent paid = pay(1800L);
-        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.about(paid.getId()).size() >= 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RECEIVER.about(paid.getId()).size() >= 3);
         WebhookReceiver.Received request = RECEIVER.about(paid.getId()).get(2);
 
-        assertThat(Webhook.constructEvent(request.payload(), request.signature(), WEBHOOK_SECRET, 300).getType())
+        assertThat(Webhook.constructEvent(request.payload(), request.signature(), WEBHOOK_SECRET, 300)
+                        .getType())
                 .isEqualTo("payment_intent.succeeded");
         String tampered = request.payload().replace("\"amount_received\":1800", "\"amount_received\":1");
         assertThat(tampered).isNotEqualTo(request.payload());
         assertThatThrownBy(() -> Webhook.constructEvent(tampered, request.signature(), WEBHOOK_SECRET, 300))
                 .isInstanceOf(SignatureVerificationException.class);
         Clock tenMinutesLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
-        assertThatThrownBy(() -> Webhook.constructEvent(request.payload(), request.signature(), WEBHOOK_SECRET, 300,
-                tenMinutesLater)).isInstanceOf(SignatureVerificationException.class)
+        assertThatThrownBy(() -> Webhook.constructEvent(
+                        request.payload(), request.signature(), WEBHOOK_SECRET, 300, tenMinutesLater))
+                .isInstanceOf(SignatureVerificationException.class)
                 .hasMessageContaining("tolerance");
-        assertThatThrownBy(() -> Webhook.constructEvent(request.payload(), request.signature(),
-                "whsec_someone_elses_secret", 300)).isInstanceOf(SignatureVerificationException.class);
+        assertThatThrownBy(() -> Webhook.constructEvent(
+                        request.payload(), request.signature(), "whsec_someone_elses_secret", 300))
+                .isInstanceOf(SignatureVerificationException.class);
     }
 
     @Test
     void aFailingEndpointIsRetriedWithBackOffAndHoldsTheIntentsLaterEventsBack() throws Exception {
         AtomicInteger refusals = new AtomicInteger();
         RECEIVER.answer(request -> request.payload().contains("\"payment_intent.created\"")
-                && request.payload().contains("retry-me") && refusals.getAndIncrement() < 2 ? 503 : 200);
-        PaymentIntent intent = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(900L).setCurrency("eur").putMetadata("test", "retry-me").build());
-        stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+                        && request.payload().contains("retry-me")
+                        && refusals.getAndIncrement() < 2
+                ? 503
+                : 200);
+        PaymentIntent intent = stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(900L)
+                        .setCurrency("eur")
+                        .putMetadata("test", "retry-me")
+                        .build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.about(intent.getId()).size() >= 5);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RECEIVER.about(intent.getId()).size() >= 5);
         List<WebhookReceiver.Received> received = RECEIVER.about(intent.getId());
-        List<Event> events = received.stream().map(IntegrationTestSupport::verified).toList();
+        List<Event> events =
+                received.stream().map(IntegrationTestSupport::verified).toList();
 
-        assertThat(types(events)).containsExactly("payment_intent.created", "payment_intent.created",
-                "payment_intent.created", "charge.succeeded", "payment_intent.succeeded");
+        assertThat(types(events))
+                .containsExactly(
+                        "payment_intent.created",
+                        "payment_intent.created",
+                        "payment_intent.created",
+                        "charge.succeeded",
+                        "payment_intent.succeeded");
         assertThat(events.get(0).getId()).isEqualTo(events.get(2).getId());
         assertThat(received.get(1).receivedAtMillis() - received.get(0).receivedAtMillis())
-                .as("the first retry waits the initial back-off").isGreaterThanOrEqualTo(150);
+                .as("the first retry waits the initial back-off")
+                .isGreaterThanOrEqualTo(150);
         assertThat(received.get(2).receivedAtMillis() - received.get(1).receivedAtMillis())
-                .as("the second waits twice as long").isGreaterThanOrEqualTo(350);
-        assertThat(get("/sandbox/webhooks/deliveries?payment_intent=" + intent.getId(), SECRET_KEY).body())
-                .contains("\"attempts\":3", "\"state\":\"DELIVERED\"").doesNotContain("PENDING");
+                .as("the second waits twice as long")
+                .isGreaterThanOrEqualTo(350);
+        assertThat(get("/sandbox/webhooks/deliveries?payment_intent=" + intent.getId(), SECRET_KEY)
+                        .body())
+                .contains("\"attempts\":3", "\"state\":\"DELIVERED\"")
+                .doesNotContain("PENDING");
     }
 
     @Test
     void refundsSendRefundCreatedAndChargeRefunded() throws Exception {
         PaymentIntent paid = pay(3000L);
-        stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(paid.getId()).setAmount(1000L)
-                .build());
+        stripe.v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setPaymentIntent(paid.getId())
+                        .setAmount(1000L)
+                        .build());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.about(paid.getId()).size() >= 5);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RECEIVER.about(paid.getId()).size() >= 5);
         List<Event> events = eventsAbout(paid.getId());
 
         assertThat(types(events).subList(3, 5)).containsExactly("refund.created", "charge.refunded");
-        Refund refund = (Refund) events.get(3).getDataObjectDeserializer().getObject().orElseThrow();
+        Refund refund =
+                (Refund) events.get(3).getDataObjectDeserializer().getObject().orElseThrow();
         assertThat(refund.getAmount()).isEqualTo(1000L);
-        Charge charge = (Charge) events.get(4).getDataObjectDeserializer().getObject().orElseThrow();
+        Charge charge =
+                (Charge) events.get(4).getDataObjectDeserializer().getObject().orElseThrow();
         assertThat(charge.getAmountRefunded()).isEqualTo(1000L);
         assertThat(charge.getRefunded()).isFalse();
     }
@@ -124,8 +162,11 @@ class WebhookContractTest extends IntegrationTestSupport {
         try {
             paid = pay(2500L);
             Thread.sleep(500);
-            assertThat(RECEIVER.about(paid.getId())).as("held back while paused").isEmpty();
-            assertThat(post("/sandbox/webhooks/discard", SECRET_KEY, "payment_intent=" + paid.getId()).body())
+            assertThat(RECEIVER.about(paid.getId()))
+                    .as("held back while paused")
+                    .isEmpty();
+            assertThat(post("/sandbox/webhooks/discard", SECRET_KEY, "payment_intent=" + paid.getId())
+                            .body())
                     .contains("\"discarded\":3");
         } finally {
             post("/sandbox/webhooks/resume", SECRET_KEY, "");
@@ -133,15 +174,27 @@ class WebhookContractTest extends IntegrationTestSupport {
         Thread.sleep(500);
         assertThat(RECEIVER.about(paid.getId())).as("lost for good").isEmpty();
 
-        StripeCollection<Event> listed = stripe.v1().events().list(EventListParams.builder()
-                .setType("payment_intent.succeeded").setLimit(100L)
-                .setCreated(EventListParams.Created.builder().setGte(paid.getCreated()).build()).build());
-        Event succeeded = listed.getData().stream().filter(event -> event.getDataObjectDeserializer().getObject()
-                .map(object -> ((PaymentIntent) object).getId().equals(paid.getId())).orElse(false))
-                .findFirst().orElseThrow();
+        StripeCollection<Event> listed = stripe.v1()
+                .events()
+                .list(EventListParams.builder()
+                        .setType("payment_intent.succeeded")
+                        .setLimit(100L)
+                        .setCreated(EventListParams.Created.builder()
+                                .setGte(paid.getCreated())
+                                .build())
+                        .build());
+        Event succeeded = listed.getData().stream()
+                .filter(event -> event.getDataObjectDeserializer()
+                        .getObject()
+                        .map(object -> ((PaymentIntent) object).getId().equals(paid.getId()))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow();
         assertThat(stripe.v1().events().retrieve(succeeded.getId()).getType()).isEqualTo("payment_intent.succeeded");
 
-        assertThat(post("/sandbox/webhooks/resend/" + succeeded.getId(), SECRET_KEY, "").statusCode()).isEqualTo(200);
+        assertThat(post("/sandbox/webhooks/resend/" + succeeded.getId(), SECRET_KEY, "")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(post("/sandbox/webhooks/flush", SECRET_KEY, "").body()).contains("\"delivered\"");
         List<Event> replayed = eventsAbout(paid.getId());
         assertThat(replayed).extracting(Event::getId).containsExactly(succeeded.getId());
@@ -153,24 +206,45 @@ class WebhookContractTest extends IntegrationTestSupport {
         PaymentIntent first = pay(1100L);
         PaymentIntent second = pay(1200L);
 
-        EventListParams.Builder query = EventListParams.builder().setType("payment_intent.*").setLimit(2L)
+        EventListParams.Builder query = EventListParams.builder()
+                .setType("payment_intent.*")
+                .setLimit(2L)
                 .setCreated(EventListParams.Created.builder().setGte(since).build());
         StripeCollection<Event> page = stripe.v1().events().list(query.build());
         assertThat(page.getHasMore()).isTrue();
         assertThat(types(page.getData())).containsExactly("payment_intent.succeeded", "payment_intent.created");
         assertThat(page.getData().get(0).toJson()).contains(second.getId());
-        StripeCollection<Event> next = stripe.v1().events().list(query
-                .setStartingAfter(page.getData().get(1).getId()).build());
+        StripeCollection<Event> next = stripe.v1()
+                .events()
+                .list(query.setStartingAfter(page.getData().get(1).getId()).build());
         assertThat(next.getData().get(0).toJson()).contains(first.getId());
-        assertThat(stripe.v1().events().list(EventListParams.builder().addType("charge.succeeded")
-                .setCreated(EventListParams.Created.builder().setGte(since).build()).build()).getData())
-                .extracting(Event::getType).containsOnly("charge.succeeded").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(stripe.v1()
+                        .events()
+                        .list(EventListParams.builder()
+                                .addType("charge.succeeded")
+                                .setCreated(EventListParams.Created.builder()
+                                        .setGte(since)
+                                        .build())
+                                .build())
+                        .getData())
+                .extracting(Event::getType)
+                .containsOnly("charge.succeeded")
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     private PaymentIntent pay(long amount) throws Exception {
-        PaymentIntent intent = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(amount).setCurrency("eur").build());
-        return stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        PaymentIntent intent = stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(amount)
+                        .setCurrency("eur")
+                        .build());
+        return stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
     }
 }

@@ -16,9 +16,8 @@ import java.util.function.ToIntFunction;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One received request: its {@code Stripe-Signature} header and its body, exactly as sent. */
-    public record Received(String signature, String contentType, String userAgent, String payload,
-            long receivedAtMillis) {
-    }
+    public record Received(
+            String signature, String contentType, String userAgent, String payload, long receivedAtMillis) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -33,7 +32,8 @@ public final class WebhookReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/api/payments/webhook", exchange -> {
-                Received request = new Received(exchange.getRequestHeaders().getFirst("Stripe-Signature"),
+                Received request = new Received(
+                        exchange.getRequestHeaders().getFirst("Stripe-Signature"),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("User-Agent"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
@@ -59,7 +59,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The requests whose payload mentions the text (a PaymentIntent id), in the order they arrived. */
     public List<Received> about(String text) {
-        return received.stream().filter(request -> request.payload().contains(text)).toList();
+        return received.stream()
+                .filter(request -> request.payload().contains(text))
+                .toList();
     }
 
     public void answer(ToIntFunction<Received> responder) {

@@ -36,40 +36,57 @@ class WebhookRestartTest {
         String intentId;
         try (ConfigurableApplicationContext first = start()) {
             StripeClient stripe = client(first);
-            PaymentIntent intent = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                    .setAmount(4200L).setCurrency("eur").build());
-            stripe.v1().paymentIntents().confirm(intent.getId(),
-                    PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+            PaymentIntent intent = stripe.v1()
+                    .paymentIntents()
+                    .create(PaymentIntentCreateParams.builder()
+                            .setAmount(4200L)
+                            .setCurrency("eur")
+                            .build());
+            stripe.v1()
+                    .paymentIntents()
+                    .confirm(
+                            intent.getId(),
+                            PaymentIntentConfirmParams.builder()
+                                    .setPaymentMethod("pm_card_visa")
+                                    .build());
             intentId = intent.getId();
-            await().atMost(Duration.ofSeconds(20)).until(() -> !RECEIVER.about(intentId).isEmpty());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !RECEIVER.about(intentId).isEmpty());
         }
         int refusedBeforeRestart = RECEIVER.about(intentId).size();
         RECEIVER.answer(request -> 200);
 
         try (ConfigurableApplicationContext second = start()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.about(intentId).size()
-                    >= refusedBeforeRestart + 3);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> RECEIVER.about(intentId).size() >= refusedBeforeRestart + 3);
             var afterRestart = RECEIVER.about(intentId).subList(refusedBeforeRestart, refusedBeforeRestart + 3);
-            assertThat(afterRestart.stream().map(IntegrationTestSupport::verified).map(Event::getType))
+            assertThat(afterRestart.stream()
+                            .map(IntegrationTestSupport::verified)
+                            .map(Event::getType))
                     .containsExactly("payment_intent.created", "charge.succeeded", "payment_intent.succeeded");
-            assertThat(client(second).v1().paymentIntents().retrieve(intentId).getStatus()).isEqualTo("succeeded");
+            assertThat(client(second).v1().paymentIntents().retrieve(intentId).getStatus())
+                    .isEqualTo("succeeded");
         }
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PaymentSandboxApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db")
-                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0",
-                "--shop.sandbox.webhook-url=" + RECEIVER.url(),
-                "--shop.sandbox.webhooks.poll-interval=50ms",
-                "--shop.sandbox.webhooks.initial-backoff=200ms",
-                "--shop.sandbox.webhooks.max-backoff=500ms");
+        return new SpringApplicationBuilder(PaymentSandboxApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db")
+                                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0",
+                        "--shop.sandbox.webhook-url=" + RECEIVER.url(),
+                        "--shop.sandbox.webhooks.poll-interval=50ms",
+                        "--shop.sandbox.webhooks.initial-backoff=200ms",
+                        "--shop.sandbox.webhooks.max-backoff=500ms");
     }
 
     private static StripeClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return StripeClient.builder().setApiKey(IntegrationTestSupport.SECRET_KEY)
-                .setApiBase("http://localhost:" + port).setMaxNetworkRetries(0).build();
+        return StripeClient.builder()
+                .setApiKey(IntegrationTestSupport.SECRET_KEY)
+                .setApiBase("http://localhost:" + port)
+                .setMaxNetworkRetries(0)
+                .build();
     }
 }

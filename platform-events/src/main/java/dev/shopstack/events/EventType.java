@@ -26,15 +26,13 @@ import java.util.stream.Collectors;
  * event is a record and one line below (see docs/events.md).
  */
 public enum EventType {
-
     USER_REGISTERED(EventTypes.USER_REGISTERED, Topics.USER_EVENTS, UserRegistered.class),
-    USER_EMAIL_VERIFICATION_REQUESTED(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, Topics.USER_EVENTS,
-            EmailVerificationRequested.class),
-    USER_PASSWORD_RESET_REQUESTED(EventTypes.USER_PASSWORD_RESET_REQUESTED, Topics.USER_EVENTS,
-            PasswordResetRequested.class),
+    USER_EMAIL_VERIFICATION_REQUESTED(
+            EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, Topics.USER_EVENTS, EmailVerificationRequested.class),
+    USER_PASSWORD_RESET_REQUESTED(
+            EventTypes.USER_PASSWORD_RESET_REQUESTED, Topics.USER_EVENTS, PasswordResetRequested.class),
     USER_PASSWORD_CHANGED(EventTypes.USER_PASSWORD_CHANGED, Topics.USER_EVENTS, PasswordChanged.class),
-    USER_EMAIL_CHANGE_REQUESTED(EventTypes.USER_EMAIL_CHANGE_REQUESTED, Topics.USER_EVENTS,
-            EmailChangeRequested.class),
+    USER_EMAIL_CHANGE_REQUESTED(EventTypes.USER_EMAIL_CHANGE_REQUESTED, Topics.USER_EVENTS, EmailChangeRequested.class),
     USER_ACCOUNT_LOCKED(EventTypes.USER_ACCOUNT_LOCKED, Topics.USER_EVENTS, AccountLocked.class),
     USER_DELETED(EventTypes.USER_DELETED, Topics.USER_EVENTS, UserDeleted.class),
     USER_SESSIONS_REVOKED(EventTypes.USER_SESSIONS_REVOKED, Topics.SESSION_REVOCATIONS, SessionsRevoked.class),
@@ -91,6 +89,8 @@ public enum EventType {
 
     /** The events published on this topic, in registry order. */
     public static List<EventType> onTopic(String topic) {
-        return Arrays.stream(values()).filter(event -> event.topic.equals(topic)).toList();
+        return Arrays.stream(values())
+                .filter(event -> event.topic.equals(topic))
+                .toList();
     }
 }

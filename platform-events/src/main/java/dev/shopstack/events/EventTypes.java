@@ -18,6 +18,5 @@ public final class EventTypes {
     public static final String ORDER_PAYMENT_FAILED = "order.payment-failed";
     public static final String ORDER_REFUNDED = "order.refunded";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -8,6 +8,5 @@ public final class Topics {
     /** Revoked sessions, read by every gateway and service instance (ADR 0008). */
     public static final String SESSION_REVOCATIONS = "session-revocations";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

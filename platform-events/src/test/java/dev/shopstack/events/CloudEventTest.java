@@ -23,7 +23,8 @@ class CloudEventTest {
     @Test
     void anEventWithoutATypeIsRejected() {
         assertThatNullPointerException()
-                .isThrownBy(() -> new CloudEvent<>("1.0", "id", "/src", null, Instant.now(), null, "application/json", 1))
+                .isThrownBy(
+                        () -> new CloudEvent<>("1.0", "id", "/src", null, Instant.now(), null, "application/json", 1))
                 .withMessage("type");
     }
 }

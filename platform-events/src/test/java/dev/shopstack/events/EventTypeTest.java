@@ -28,7 +28,8 @@ class EventTypeTest {
     void aRecordThatIsNotAnEventIsRefused() {
         var notAnEvent = new OrderLine("1", "S", "N", 1, null, null);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> EventType.of(notAnEvent))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EventType.of(notAnEvent))
                 .withMessageContaining("OrderLine is not a registered event payload");
     }
 
@@ -40,7 +41,8 @@ class EventTypeTest {
                 constants.add((String) field.get(null));
             }
         }
-        List<String> registered = Arrays.stream(EventType.values()).map(EventType::type).toList();
+        List<String> registered =
+                Arrays.stream(EventType.values()).map(EventType::type).toList();
 
         assertThat(registered).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(constants);
         assertThat(Arrays.stream(EventType.values()).map(EventType::payload)).doesNotHaveDuplicates();

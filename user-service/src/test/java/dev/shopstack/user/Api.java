@@ -18,11 +18,9 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String PASSWORD = "correct-horse-battery";
 
-    public record Account(String id, String email, String username) {
-    }
+    public record Account(String id, String email, String username) {}
 
-    public record Tokens(String access, String refresh) {
-    }
+    public record Tokens(String access, String refresh) {}
 
     private final MockMvcTester mvc;
     private final PublishedEvents events;
@@ -35,12 +33,20 @@ public final class Api {
     }
 
     public MvcTestResult post(String path, String json) {
-        return mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     public MvcTestResult post(String path, String json, String accessToken) {
-        return mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json)
-                .header("Authorization", "Bearer " + accessToken).exchange();
+        return mvc.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .header("Authorization", "Bearer " + accessToken)
+                .exchange();
     }
 
     public static JsonNode json(MvcTestResult result) {
@@ -63,18 +69,21 @@ public final class Api {
     }
 
     public String openCode(PublishedEvents.Event event) {
-        return seal.open(event.type(), event.key(), event.data().path("sealedCode").asString());
+        return seal.open(
+                event.type(), event.key(), event.data().path("sealedCode").asString());
     }
 
     /** The reset token of a {@code user.password-reset-requested} event, opened as notification-service does. */
     public String openResetToken(PublishedEvents.Event event) {
-        return seal.open(event.type(), event.key(), event.data().path("sealedToken").asString());
+        return seal.open(
+                event.type(), event.key(), event.data().path("sealedToken").asString());
     }
 
     public Account registerVerified() {
         Account account = register();
         assertThat(post("/api/auth/verify-email", """
-                {"email":"%s","code":"%s"}""".formatted(account.email(), latestCode(account)))).hasStatusOk();
+                {"email":"%s","code":"%s"}""".formatted(account.email(), latestCode(account))))
+                .hasStatusOk();
         return account;
     }
 
@@ -87,7 +96,8 @@ public final class Api {
         var result = login(login, password);
         assertThat(result).hasStatusOk();
         JsonNode body = json(result);
-        return new Tokens(body.path("accessToken").asString(), body.path("refreshToken").asString());
+        return new Tokens(
+                body.path("accessToken").asString(), body.path("refreshToken").asString());
     }
 
     public MvcTestResult refresh(String refreshToken) {

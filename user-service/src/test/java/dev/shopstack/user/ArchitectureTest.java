@@ -18,8 +18,8 @@ class ArchitectureTest {
 
     @Test
     void keepsTheArchitectureRules() {
-        ShopstackArchitectureRules.check(ShopstackArchitectureRules.importMain("dev.shopstack.user"),
-                ShopstackArchitectureRules.ALL, FROZEN);
+        ShopstackArchitectureRules.check(
+                ShopstackArchitectureRules.importMain("dev.shopstack.user"), ShopstackArchitectureRules.ALL, FROZEN);
     }
 
     @Test

@@ -3,5 +3,4 @@ package dev.shopstack.user;
 import dev.shopstack.platform.test.SharedTablesUpgradeContract;
 
 /** This service's database from before its shared tables moved to platform-starter upgrades in place. */
-class SharedTablesUpgradeTest extends SharedTablesUpgradeContract {
-}
+class SharedTablesUpgradeTest extends SharedTablesUpgradeContract {}

@@ -29,7 +29,8 @@ public class TestClock {
         /** Moves past the next UTC midnight if it is nearer than {@code span}: a per-day cap must not reset mid-test. */
         public void keepWithinOneUtcDay(Duration span) {
             Instant now = instant();
-            Duration toMidnight = Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
+            Duration toMidnight =
+                    Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
             if (toMidnight.compareTo(span) < 0) {
                 advance(toMidnight.plusSeconds(1));
             }

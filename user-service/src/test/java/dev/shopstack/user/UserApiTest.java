@@ -20,7 +20,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestClock.class)
-@EmbeddedKafka(partitions = 1, topics = {Topics.USER_EVENTS, Topics.SESSION_REVOCATIONS},
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.USER_EVENTS, Topics.SESSION_REVOCATIONS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-public @interface UserApiTest {
-}
+public @interface UserApiTest {}

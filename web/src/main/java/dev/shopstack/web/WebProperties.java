@@ -33,5 +33,4 @@ public record WebProperties(
         @DefaultValue("memory") String sessionStore,
         @DefaultValue("100000") long maxSessions,
         @DefaultValue("30m") Duration sessionTimeout,
-        @DefaultValue("30s") Duration refreshBefore) {
-}
+        @DefaultValue("30s") Duration refreshBefore) {}

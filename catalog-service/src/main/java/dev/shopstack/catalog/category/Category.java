@@ -28,8 +28,7 @@ public class Category {
     @Version
     private long version;
 
-    protected Category() {
-    }
+    protected Category() {}
 
     public Category(String slug, String name, Long parentId) {
         this.slug = slug;

@@ -56,7 +56,8 @@ public class CategoryController {
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView created = categories.create(request);
-        return ResponseEntity.created(URI.create("/api/categories/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/categories/" + created.id()))
+                .body(created);
     }
 
     @Operation(operationId = "replaceCategory", summary = "Replace a category (admin)")

@@ -57,12 +57,15 @@ public class CategoryService {
         try {
             categories.flush();
         } catch (DataIntegrityViolationException stillUsed) {
-            throw ApiProblem.of(ProblemType.CATEGORY_NOT_EMPTY, "Category " + id + " still has products or sub-categories.");
+            throw ApiProblem.of(
+                    ProblemType.CATEGORY_NOT_EMPTY, "Category " + id + " still has products or sub-categories.");
         }
     }
 
     private Category find(long id) {
-        return categories.findById(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "Category " + id + " does not exist."));
+        return categories
+                .findById(id)
+                .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "Category " + id + " does not exist."));
     }
 
     private void requireParent(Long parentId) {
@@ -74,10 +77,13 @@ public class CategoryService {
     /** A category may not become its own ancestor. */
     private void rejectCycle(long id, Long parentId) {
         Set<Long> seen = new HashSet<>();
-        for (Long ancestor = parentId; ancestor != null && seen.add(ancestor);
-                ancestor = categories.findById(ancestor).map(Category::getParentId).orElse(null)) {
+        for (Long ancestor = parentId;
+                ancestor != null && seen.add(ancestor);
+                ancestor =
+                        categories.findById(ancestor).map(Category::getParentId).orElse(null)) {
             if (ancestor == id) {
-                throw ApiProblem.invalidField("parentId", "a category cannot be placed under itself or its descendants");
+                throw ApiProblem.invalidField(
+                        "parentId", "a category cannot be placed under itself or its descendants");
             }
         }
     }

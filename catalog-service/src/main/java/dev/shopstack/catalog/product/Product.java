@@ -61,11 +61,16 @@ public class Product {
     @Version
     private long version;
 
-    protected Product() {
-    }
+    protected Product() {}
 
-    public Product(String sku, String name, Category category, BigDecimal price, String currency,
-            int stockQuantity, Instant now) {
+    public Product(
+            String sku,
+            String name,
+            Category category,
+            BigDecimal price,
+            String currency,
+            int stockQuantity,
+            Instant now) {
         this.sku = sku;
         this.name = name;
         this.category = category;

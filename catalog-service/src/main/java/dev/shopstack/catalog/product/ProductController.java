@@ -78,29 +78,37 @@ public class ProductController {
     @Problems({ProblemType.SKU_TAKEN, ProblemType.SLUG_TAKEN, ProblemType.CONCURRENT_UPDATE, ProblemType.STALE_VERSION})
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<ProductView> replace(@PathVariable long id, @Valid @RequestBody ProductRequest request,
+    public ResponseEntity<ProductView> replace(
+            @PathVariable long id,
+            @Valid @RequestBody ProductRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(ResponseEntity.ok(), products.replace(id, request, new VersionPrecondition(ifMatch)));
     }
 
-    @Operation(operationId = "patchProduct",
+    @Operation(
+            operationId = "patchProduct",
             summary = "Change some fields of a product (admin, JSON Merge Patch); If-Match makes it conditional")
     @Problems({ProblemType.SKU_TAKEN, ProblemType.SLUG_TAKEN, ProblemType.CONCURRENT_UPDATE, ProblemType.STALE_VERSION})
-    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/json", "application/merge-patch+json"})
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<ProductView> patch(@PathVariable long id, @Valid @RequestBody ProductPatch patch,
+    public ResponseEntity<ProductView> patch(
+            @PathVariable long id,
+            @Valid @RequestBody ProductPatch patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(ResponseEntity.ok(), products.patch(id, patch, new VersionPrecondition(ifMatch)));
     }
 
-    @Operation(operationId = "deleteProduct",
+    @Operation(
+            operationId = "deleteProduct",
             summary = "Delete a product without open reservations (admin); If-Match makes it conditional")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Problems({ProblemType.PRODUCT_RESERVED, ProblemType.STALE_VERSION})
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<Void> delete(@PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    public ResponseEntity<Void> delete(
+            @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         products.delete(id, new VersionPrecondition(ifMatch));
         return ResponseEntity.noContent().build();
     }
@@ -108,5 +116,4 @@ public class ProductController {
     private static ResponseEntity<ProductView> withETag(ResponseEntity.BodyBuilder response, ProductView product) {
         return response.eTag(VersionPrecondition.etag(product.version())).body(product);
     }
-
 }

@@ -16,7 +16,12 @@ import org.springframework.data.jpa.domain.Specification;
  * @param categoryIds only these categories (null: any)
  * @param includeInactive admins see products that are not for sale; customers never do
  */
-record ProductFilter(String text, Collection<Long> categoryIds, BigDecimal minPrice, BigDecimal maxPrice, boolean inStockOnly,
+record ProductFilter(
+        String text,
+        Collection<Long> categoryIds,
+        BigDecimal minPrice,
+        BigDecimal maxPrice,
+        boolean inStockOnly,
         boolean includeInactive) {
 
     /** Not a LIKE wildcard in MySQL or H2, and no backslash quoting trouble. */

@@ -16,14 +16,20 @@ import java.math.BigDecimal;
  * {@code description} and {@code imageUrl} are optional.
  */
 public record ProductRequest(
-        @NotNull @Pattern(regexp = ProductRequest.SKU, message = ProductRequest.SKU_MESSAGE) String sku,
+        @NotNull @Pattern(regexp = ProductRequest.SKU, message = ProductRequest.SKU_MESSAGE)
+        String sku,
+
         @NotBlank @Size(max = 200) String name,
         @Size(max = 4000) String description,
         @NotNull @Positive Long categoryId,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 17, fraction = 2) BigDecimal price,
+
+        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 17, fraction = 2)
+        BigDecimal price,
+
         @NotNull @IsoCurrency String currency,
         @NotNull @Min(0) @Max(ProductRequest.MAX_STOCK) Integer stockQuantity,
         Boolean active,
+
         @Size(max = 500) @Pattern(regexp = ProductRequest.IMAGE_URL, message = ProductRequest.IMAGE_URL_MESSAGE)
         String imageUrl) {
 

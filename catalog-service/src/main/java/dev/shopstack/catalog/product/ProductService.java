@@ -1,9 +1,9 @@
 package dev.shopstack.catalog.product;
 
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.catalog.category.Category;
 import dev.shopstack.catalog.category.CategoryRepository;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,8 +39,8 @@ public class ProductService {
                 return Page.empty(pageable);
             }
         }
-        var filter = new ProductFilter(query.text(), categoryIds, query.minPrice(), query.maxPrice(),
-                query.inStockOnly(), includeInactive);
+        var filter = new ProductFilter(
+                query.text(), categoryIds, query.minPrice(), query.maxPrice(), query.inStockOnly(), includeInactive);
         return products.findAll(filter.toSpecification(), pageable).map(ProductView::of);
     }
 
@@ -59,8 +59,14 @@ public class ProductService {
         if (products.existsBySku(request.sku())) {
             throw duplicateSku(request.sku());
         }
-        var product = new Product(request.sku(), request.name(), category(request.categoryId()), request.price(),
-                request.currency(), request.stockQuantity(), clock.instant());
+        var product = new Product(
+                request.sku(),
+                request.name(),
+                category(request.categoryId()),
+                request.price(),
+                request.currency(),
+                request.stockQuantity(),
+                clock.instant());
         product.setDescription(request.description());
         product.setImageUrl(request.imageUrl());
         product.setActive(request.active() == null || request.active());
@@ -122,7 +128,9 @@ public class ProductService {
         try {
             products.flush();
         } catch (DataIntegrityViolationException reserved) {
-            throw ApiProblem.of(ProblemType.PRODUCT_RESERVED, "Product " + id + " is part of orders' reservations; deactivate it instead.");
+            throw ApiProblem.of(
+                    ProblemType.PRODUCT_RESERVED,
+                    "Product " + id + " is part of orders' reservations; deactivate it instead.");
         }
     }
 
@@ -135,8 +143,10 @@ public class ProductService {
     private Product findForWrite(long id, VersionPrecondition precondition) {
         Product product = find(id);
         if (!precondition.allows(product.getVersion())) {
-            throw ApiProblem.of(ProblemType.STALE_VERSION, "Product " + id + " has changed since you read it (it is now at "
-                    + VersionPrecondition.etag(product.getVersion()) + "). Read it again and retry.");
+            throw ApiProblem.of(
+                    ProblemType.STALE_VERSION,
+                    "Product " + id + " has changed since you read it (it is now at "
+                            + VersionPrecondition.etag(product.getVersion()) + "). Read it again and retry.");
         }
         return product;
     }
@@ -153,7 +163,8 @@ public class ProductService {
     }
 
     private Category category(long id) {
-        return categories.findById(id)
+        return categories
+                .findById(id)
                 .orElseThrow(() -> ApiProblem.invalidField("categoryId", "no category with this id"));
     }
 

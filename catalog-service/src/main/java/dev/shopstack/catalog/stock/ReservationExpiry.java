@@ -30,10 +30,13 @@ public class ReservationExpiry {
         this.service = service;
     }
 
-    @Scheduled(initialDelayString = "${shop.catalog.stock.expiry-interval}",
+    @Scheduled(
+            initialDelayString = "${shop.catalog.stock.expiry-interval}",
             fixedDelayString = "${shop.catalog.stock.expiry-interval}")
     // once per interval across replicas; a killed holder's lock is free again after 5 minutes
-    @SchedulerLock(name = "catalog.reservation-expiry", lockAtMostFor = "PT5M",
+    @SchedulerLock(
+            name = "catalog.reservation-expiry",
+            lockAtMostFor = "PT5M",
             lockAtLeastFor = "${shop.catalog.stock.expiry-interval}")
     public void expireDueReservations() {
         int expired = expireDue(clock.instant());

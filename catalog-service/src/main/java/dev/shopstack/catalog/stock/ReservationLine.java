@@ -27,8 +27,7 @@ public class ReservationLine {
     @Column(nullable = false)
     private int quantity;
 
-    protected ReservationLine() {
-    }
+    protected ReservationLine() {}
 
     ReservationLine(Product product, int quantity) {
         this.productId = product.getId();

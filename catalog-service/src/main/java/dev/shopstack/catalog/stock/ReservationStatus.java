@@ -2,5 +2,8 @@ package dev.shopstack.catalog.stock;
 
 /** RESERVED holds stock until it is confirmed, released or expires; CONFIRMED stock is sold. */
 public enum ReservationStatus {
-    RESERVED, CONFIRMED, RELEASED, EXPIRED
+    RESERVED,
+    CONFIRMED,
+    RELEASED,
+    EXPIRED
 }

@@ -11,17 +11,23 @@ import java.util.UUID;
  */
 public record ReservationView(UUID orderId, ReservationStatus status, List<Line> lines, Instant expiresAt) {
 
-    public record Line(long productId, String sku, String name, BigDecimal unitPrice, String currency,
-            int quantity) {
+    public record Line(long productId, String sku, String name, BigDecimal unitPrice, String currency, int quantity) {
 
         static Line of(ReservationLine line) {
-            return new Line(line.getProductId(), line.getSku(), line.getName(), line.getUnitPrice(),
-                    line.getCurrency(), line.getQuantity());
+            return new Line(
+                    line.getProductId(),
+                    line.getSku(),
+                    line.getName(),
+                    line.getUnitPrice(),
+                    line.getCurrency(),
+                    line.getQuantity());
         }
     }
 
     static ReservationView of(StockReservation reservation) {
-        return new ReservationView(reservation.getOrderId(), reservation.getStatus(),
+        return new ReservationView(
+                reservation.getOrderId(),
+                reservation.getStatus(),
                 reservation.getLines().stream().map(Line::of).toList(),
                 reservation.getStatus() == ReservationStatus.RESERVED ? reservation.getExpiresAt() : null);
     }

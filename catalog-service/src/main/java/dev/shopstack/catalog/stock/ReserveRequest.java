@@ -14,8 +14,9 @@ import java.util.TreeMap;
 /** The lines of an order to reserve. A product listed twice counts once with the quantities added up. */
 public record ReserveRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
 
-    public record Line(@NotNull @Positive Long productId, @NotNull @Min(1) @Max(10_000) Integer quantity) {
-    }
+    public record Line(
+            @NotNull @Positive Long productId,
+            @NotNull @Min(1) @Max(10_000) Integer quantity) {}
 
     /** Quantity by product id, in ascending id order. */
     Map<Long, Integer> quantities() {

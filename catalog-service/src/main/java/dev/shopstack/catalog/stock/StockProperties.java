@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reservationTtl how long a reservation holds stock unless confirmed; then the expiry job gives it back
  */
 @ConfigurationProperties("shop.catalog.stock")
-public record StockProperties(@DefaultValue("15m") Duration reservationTtl) {
-}
+public record StockProperties(@DefaultValue("15m") Duration reservationTtl) {}

@@ -52,8 +52,7 @@ public class StockReservation {
     @OrderBy("productId")
     private List<ReservationLine> lines = new ArrayList<>();
 
-    protected StockReservation() {
-    }
+    protected StockReservation() {}
 
     StockReservation(UUID orderId, Instant now, Instant expiresAt) {
         this.orderId = orderId;

@@ -1,9 +1,9 @@
 package dev.shopstack.catalog.stock;
 
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.catalog.product.Product;
 import dev.shopstack.catalog.product.ProductRepository;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,12 @@ public class StockReservationService {
     private final Duration ttl;
     private final Clock clock;
 
-    public StockReservationService(StockReservationRepository reservations, ProductRepository products,
-            PlatformTransactionManager transactionManager, StockProperties properties, Clock clock) {
+    public StockReservationService(
+            StockReservationRepository reservations,
+            ProductRepository products,
+            PlatformTransactionManager transactionManager,
+            StockProperties properties,
+            Clock clock) {
         this.clock = clock;
         this.reservations = reservations;
         this.products = products;
@@ -52,7 +56,8 @@ public class StockReservationService {
     public ReservationView reserve(UUID orderId, Map<Long, Integer> requested) {
         Map<Long, Integer> quantities = new TreeMap<>(requested); // ascending product ids: the lock order
         for (int attempt = 1; ; attempt++) {
-            ReservationView existing = transactions.execute(tx -> reservations.findById(orderId)
+            ReservationView existing = transactions.execute(tx -> reservations
+                    .findById(orderId)
                     .map(reservation -> repeated(reservation, quantities))
                     .orElse(null));
             if (existing != null) {
@@ -82,25 +87,31 @@ public class StockReservationService {
         });
         Map<Long, Product> reserved = products.findAllById(quantities.keySet()).stream()
                 .collect(Collectors.toMap(Product::getId, Function.identity()));
-        quantities.forEach((productId, quantity) ->
-                reservation.addLine(new ReservationLine(reserved.get(productId), quantity)));
+        quantities.forEach(
+                (productId, quantity) -> reservation.addLine(new ReservationLine(reserved.get(productId), quantity)));
         reservations.flush();
         return ReservationView.of(reservation);
     }
 
     private ReservationView repeated(StockReservation reservation, Map<Long, Integer> quantities) {
         if (!reservation.quantities().equals(quantities)) {
-            throw ApiProblem.of(ProblemType.RESERVATION_MISMATCH, "Order " + reservation.getOrderId()
-                    + " already has a reservation with other lines. A changed order needs a new order id.");
+            throw ApiProblem.of(
+                    ProblemType.RESERVATION_MISMATCH,
+                    "Order " + reservation.getOrderId()
+                            + " already has a reservation with other lines. A changed order needs a new order id.");
         }
         return ReservationView.of(reservation);
     }
 
     private ApiProblem unavailable(long productId, int quantity) {
-        Product product = products.findById(productId).filter(Product::isActive).orElseThrow(
-                () -> ApiProblem.of(ProblemType.NOT_FOUND, "Product " + productId + " does not exist or is not for sale."));
-        return ApiProblem.of(ProblemType.OUT_OF_STOCK, "Not enough stock of " + product.getSku() + " ("
-                + product.getName() + "): " + quantity + " requested, " + product.getStockQuantity() + " available.")
+        Product product = products.findById(productId)
+                .filter(Product::isActive)
+                .orElseThrow(() -> ApiProblem.of(
+                        ProblemType.NOT_FOUND, "Product " + productId + " does not exist or is not for sale."));
+        return ApiProblem.of(
+                        ProblemType.OUT_OF_STOCK,
+                        "Not enough stock of " + product.getSku() + " (" + product.getName() + "): " + quantity
+                                + " requested, " + product.getStockQuantity() + " available.")
                 .with("productId", productId)
                 .with("sku", product.getSku())
                 .with("available", product.getStockQuantity());
@@ -118,12 +129,14 @@ public class StockReservationService {
      */
     @Transactional
     public ReservationView confirm(UUID orderId) {
-        int changed = reservations.changeStatus(orderId, List.of(ReservationStatus.RESERVED),
-                ReservationStatus.CONFIRMED, now());
+        int changed = reservations.changeStatus(
+                orderId, List.of(ReservationStatus.RESERVED), ReservationStatus.CONFIRMED, now());
         StockReservation reservation = find(orderId);
         if (changed == 0 && reservation.getStatus() != ReservationStatus.CONFIRMED) {
-            throw ApiProblem.of(ProblemType.RESERVATION_NOT_HELD, "The reservation of order " + orderId + " is " + reservation.getStatus()
-                    + ": its stock is no longer held.");
+            throw ApiProblem.of(
+                    ProblemType.RESERVATION_NOT_HELD,
+                    "The reservation of order " + orderId + " is " + reservation.getStatus()
+                            + ": its stock is no longer held.");
         }
         return ReservationView.of(reservation);
     }
@@ -132,8 +145,11 @@ public class StockReservationService {
     @Transactional
     public ReservationView release(UUID orderId) {
         Instant now = now();
-        int changed = reservations.changeStatus(orderId,
-                List.of(ReservationStatus.RESERVED, ReservationStatus.CONFIRMED), ReservationStatus.RELEASED, now);
+        int changed = reservations.changeStatus(
+                orderId,
+                List.of(ReservationStatus.RESERVED, ReservationStatus.CONFIRMED),
+                ReservationStatus.RELEASED,
+                now);
         StockReservation reservation = find(orderId);
         if (changed == 1) {
             giveBack(reservation, now);

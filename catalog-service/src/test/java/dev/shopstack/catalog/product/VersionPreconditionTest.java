@@ -25,7 +25,9 @@ class VersionPreconditionTest {
         var seenVersionThree = new VersionPrecondition("\"3\"");
 
         assertThat(seenVersionThree.allows(3)).isTrue();
-        assertThat(seenVersionThree.allows(4)).as("someone wrote since the read").isFalse();
+        assertThat(seenVersionThree.allows(4))
+                .as("someone wrote since the read")
+                .isFalse();
         assertThat(seenVersionThree.allows(2)).isFalse();
     }
 
@@ -43,8 +45,12 @@ class VersionPreconditionTest {
 
     @Test
     void weakAndUnquotedTagsNeverMatch() {
-        assertThat(new VersionPrecondition("W/\"3\"").allows(3)).as("If-Match compares strongly").isFalse();
-        assertThat(new VersionPrecondition("3").allows(3)).as("an entity tag is quoted").isFalse();
+        assertThat(new VersionPrecondition("W/\"3\"").allows(3))
+                .as("If-Match compares strongly")
+                .isFalse();
+        assertThat(new VersionPrecondition("3").allows(3))
+                .as("an entity tag is quoted")
+                .isFalse();
         assertThat(new VersionPrecondition("\"03\"").allows(3)).isFalse();
     }
 }

@@ -52,8 +52,9 @@ class StockConcurrencyTest extends IntegrationTestSupport {
         List<MockHttpServletResponse> answers = all(20, () -> orderId);
 
         assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(200);
-        assertThat(answers).extracting(MockHttpServletResponse::getContentAsString).containsOnly(
-                answers.get(0).getContentAsString());
+        assertThat(answers)
+                .extracting(MockHttpServletResponse::getContentAsString)
+                .containsOnly(answers.get(0).getContentAsString());
         assertThat(catalog.stockOf(scarce.getId())).isEqualTo(STOCK - 1);
     }
 
@@ -67,12 +68,14 @@ class StockConcurrencyTest extends IntegrationTestSupport {
                 UUID orderId = orderIds.get();
                 pending.add(pool.submit(() -> {
                     start.await();
-                    return mvc.put().uri("/internal/stock/reservations/" + orderId)
+                    return mvc.put()
+                            .uri("/internal/stock/reservations/" + orderId)
                             .header("X-Internal-Token", TestCatalog.INTERNAL_TOKEN)
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("""
                                     {"lines": [{"productId": %d, "quantity": 1}]}""".formatted(scarce.getId()))
-                            .exchange().getResponse();
+                            .exchange()
+                            .getResponse();
                 }));
             }
             start.countDown();

@@ -39,17 +39,21 @@ class AccountBrowserIT {
         Page page = browsers.person(shop.web());
 
         page.navigate("/sign-in");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?"))
+                .click();
         page.getByLabel("Email").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the link")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the link"))
+                .click();
         assertThat(page.locator(".notice")).containsText("reset link is on its way");
 
         String link = Shop.resetPath(shop.awaitMail(email, "Reset your Shopstack password"));
         page.navigate(link);
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("a-brand-new-secret");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("a-brand-new-secret");
         page.getByLabel("New password again").fill("a-brand-new-secret");
         assertThat(page.locator("#password-rules li.met")).hasCount(4);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new password"))
+                .click();
         assertThat(page.locator(".notice")).containsText("Your password is changed");
 
         Shop.signIn(page, name, Shop.PASSWORD);
@@ -59,9 +63,11 @@ class AccountBrowserIT {
                 .isVisible();
 
         page.navigate(link);
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("yet-another-secret");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("yet-another-secret");
         page.getByLabel("New password again").fill("yet-another-secret");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new password"))
+                .click();
         assertThat(page.locator("#page-error")).isVisible(); // a used link says so in words
         assertThat(page.locator("body")).not().containsText("{\"");
     }
@@ -88,7 +94,8 @@ class AccountBrowserIT {
         // the laptop signs out everywhere: the phone's refresh token is revoked; once its access token has
         // expired too, its next page signs it out with a message instead of an error
         laptop.navigate("/account");
-        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere")).click();
+        laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere"))
+                .click();
         assertThat(laptop.locator(".notice")).containsText("signed out on every device");
         Thread.sleep(BrowserStack.ACCESS_TOKEN_LIFETIME.plusSeconds(5).toMillis());
         phone.navigate("/orders");

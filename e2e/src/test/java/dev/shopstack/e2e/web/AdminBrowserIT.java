@@ -44,19 +44,24 @@ class AdminBrowserIT {
         // edit; meanwhile someone else changes the same product: the second save shows the conflict
         admin.navigate("/admin/products?q=" + productName.replace(' ', '+'));
         Shop.screenshot(admin, "admin-products");
-        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(productName)).click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(productName))
+                .click();
         Page other = admin.context().newPage();
         other.navigate(admin.url());
         admin.getByLabel("Price").fill("85.00");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product"))
+                .click();
         assertThat(admin.locator(".notice")).containsText("saved");
         other.getByLabel("Stock", new Page.GetByLabelOptions().setExact(true)).fill("9");
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product")).click();
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product"))
+                .click();
         assertThat(other.locator("#page-error")).containsText("Someone else changed this product");
         assertThat(other.locator("#conflict")).containsText("85.00");
-        assertThat(other.getByLabel("Stock", new Page.GetByLabelOptions().setExact(true))).hasValue("9");
+        assertThat(other.getByLabel("Stock", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("9");
         other.getByLabel("Price").fill("85.00"); // the admin takes over the other change, then saves again
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product")).click();
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save product"))
+                .click();
         assertThat(other.locator(".notice")).containsText("saved");
         var saved = Shop.json(shop.api("GET", "/api/products/" + product, null, null));
         assertThat(saved.path("price").decimalValue()).isEqualByComparingTo("85.00");
@@ -68,28 +73,36 @@ class AdminBrowserIT {
                 {"lines":[{"productId":%d,"quantity":1}],"shippingAddress":{"name":"Eve","line1":"1 Main Street",
                  "postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(product), token);
         String orderId = Shop.json(placed).path("id").asString();
-        var paid = shop.api("POST", "/api/orders/" + orderId + "/payment", """
+        var paid = shop.api(
+                "POST",
+                "/api/orders/" + orderId + "/payment",
+                """
                 {"amount":85.00,"currency":"EUR","method":"MANUAL","reference":"transfer-%s"}""".formatted(orderId),
                 shop.token("admin", "local-admin-password"));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
         admin.navigate("/admin/orders?status=PAID");
-        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(orderId.substring(0, 8))).click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(orderId.substring(0, 8)))
+                .click();
         admin.getByLabel("New status").selectOption("SHIPPED");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change status")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change status"))
+                .click();
         assertThat(admin.locator("#order-status")).hasText("SHIPPED");
         admin.getByLabel("New status").selectOption("PENDING_PAYMENT");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change status")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change status"))
+                .click();
         assertThat(admin.locator("#page-error")).containsText("cannot go to PENDING_PAYMENT");
 
         // lock the customer from the user list (htmx swaps the row); they can no longer sign in
         admin.navigate("/admin/users?q=" + customer);
         Shop.screenshot(admin, "admin-users");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lock " + customer)).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lock " + customer))
+                .click();
         assertThat(admin.locator("#user-" + userId(shop, customer) + " .state")).hasText("Locked");
         Page locked = browsers.person(shop.web());
         Shop.signIn(locked, customer, Shop.PASSWORD);
         assertThat(locked.locator("#page-error")).isVisible();
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock " + customer)).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock " + customer))
+                .click();
         assertThat(admin.locator("#user-" + userId(shop, customer) + " .state")).hasText("Active");
     }
 
@@ -99,7 +112,8 @@ class AdminBrowserIT {
         String customer = shop.verifiedCustomer("nosy");
         Page page = browsers.person(shop.web());
         Shop.signIn(page, customer, Shop.PASSWORD);
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")))
+                .hasCount(0);
         var response = page.navigate("/admin/users");
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.locator("h1")).containsText("not allowed");

@@ -30,9 +30,11 @@ public class BrowserStack implements ParameterResolver {
 
     /** Sign-up and the API stay relaxed (test set-up calls them from loopback); login keeps its real limit. */
     static final List<String> GATEWAY_ARGS = List.of(
-            "--shop.rate-limit.sensitive.requests=10000", "--shop.rate-limit.sensitive.period=1s",
+            "--shop.rate-limit.sensitive.requests=10000",
+            "--shop.rate-limit.sensitive.period=1s",
             "--shop.rate-limit.sensitive.burst=10000",
-            "--shop.rate-limit.api.requests=10000", "--shop.rate-limit.api.period=1s",
+            "--shop.rate-limit.api.requests=10000",
+            "--shop.rate-limit.api.period=1s",
             "--shop.rate-limit.api.burst=10000",
             // the web module is the one proxy in front of the gateway
             "--shop.gateway.trusted-proxies=127.0.0.1/32,::1/128");
@@ -64,8 +66,10 @@ public class BrowserStack implements ParameterResolver {
             throw failedStart;
         }
         try {
-            return context.getRoot().getStore(ExtensionContext.Namespace.create(BrowserStack.class))
-                    .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class).stack();
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.create(BrowserStack.class))
+                    .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class)
+                    .stack();
         } catch (RuntimeException e) {
             failedStart = e;
             throw e;
@@ -75,26 +79,28 @@ public class BrowserStack implements ParameterResolver {
     record Started(LocalStack stack) implements AutoCloseable {
 
         static Started start() {
-            Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("shop.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
             Path workDir = root.resolve("e2e/target/browser-stack");
             deleteRecursively(workDir);
             StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
             Ports ports = defaults.ports().shiftedBy(PORT_OFFSET);
             // the start-up cache is shared with the other e2e stacks (keyed by the jars), so it costs nothing here
-            StackSettings settings = defaults
-                    .withWorkDir(workDir)
+            StackSettings settings = defaults.withWorkDir(workDir)
                     .withPorts(ports)
                     .withZipkin(false)
                     .withStartTimeout(Duration.ofMinutes(12))
                     .withExtraArgs(Map.of(
                             LocalStack.GATEWAY, GATEWAY_ARGS,
-                            LocalStack.USER_SERVICE, List.of("--shop.auth.access-token-lifetime=" + ACCESS_TOKEN_LIFETIME),
+                            LocalStack.USER_SERVICE,
+                                    List.of("--shop.auth.access-token-lifetime=" + ACCESS_TOKEN_LIFETIME),
                             LocalStack.WEB, List.of("--shop.web.refresh-before=5s")));
             LocalStack stack = LocalStack.start(settings);
             if (!stack.names().contains(LocalStack.WEB)) {
                 stack.close();
-                throw new IllegalStateException("web/target/web.jar is missing: build the web module first "
-                        + "(./mvnw -DskipTests package)");
+                throw new IllegalStateException(
+                        "web/target/web.jar is missing: build the web module first " + "(./mvnw -DskipTests package)");
             }
             System.out.println(stack.summary());
             running = stack;
@@ -112,7 +118,8 @@ public class BrowserStack implements ParameterResolver {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,12 +39,19 @@ public final class Browsers implements AutoCloseable {
             }
             Assumptions.abort(MISSING);
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--no-first-run")));
         return new Browsers(playwright, browser);
     }
 
@@ -58,16 +65,20 @@ public final class Browsers implements AutoCloseable {
     }
 
     Page person(String baseUrl, String address) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
-                .setViewportSize(1100, 900).setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setViewportSize(1100, 900)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
         context.setDefaultTimeout(20_000);
         return context.newPage();
     }
 
     /** A phone-sized screen. */
     Page phone(String baseUrl) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
-                .setViewportSize(390, 844).setIsMobile(true)
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
                 .setExtraHTTPHeaders(Map.of("X-Forwarded-For", nextAddress())));
         context.setDefaultTimeout(20_000);
         return context.newPage();

@@ -56,31 +56,37 @@ class CustomerJourneyBrowserIT {
         page.getByLabel("Password again").fill(Shop.PASSWORD);
         assertThat(page.locator("#password-rules li.met")).hasCount(4);
         Shop.screenshot(page, "sign-up");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
 
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/verify-email\\?email=.*"));
         page.getByLabel("Code").fill(Shop.verificationCode(shop.awaitMail(email, "verification code")));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
+                .click();
         assertThat(page.locator(".notice")).containsText("verified");
 
         // shopping before signing in: the cart lives in the session and survives the sign-in
         page.navigate("/");
         page.getByLabel("Search").fill(lamp);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
+                .click();
         assertThat(page.locator("#results .product-card")).hasCount(1);
         Shop.screenshot(page, "storefront");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(lamp)).click();
         assertThat(page.locator("h1")).hasText(lamp);
         Shop.screenshot(page, "product");
         page.getByLabel("Quantity").fill("2");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart"))
+                .click();
         assertThat(page.locator(".badge")).hasText("2");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check out")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check out"))
+                .click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in"));
         page.getByLabel("Email or username").fill(name);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Shop.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
 
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/checkout"));
         assertThat(page.locator(".summary")).containsText("2 × " + lamp);
@@ -90,12 +96,16 @@ class CustomerJourneyBrowserIT {
         page.getByLabel("City").fill("Berlin");
         page.getByLabel("Country code").fill("de");
         Shop.screenshot(page, "checkout");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order and pay")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order and pay"))
+                .click();
 
         // the payment provider's hosted card page (the sandbox locally): a declined card first, then one that pays
         toCardPage(page);
-        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null)).path("stockQuantity").asInt())
-                .as("two lamps reserved").isEqualTo(3);
+        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null))
+                        .path("stockQuantity")
+                        .asInt())
+                .as("two lamps reserved")
+                .isEqualTo(3);
         fillCard(page, "4000 0000 0000 0002");
         Shop.screenshot(page, "payment");
         page.locator("button[type=submit]").click();
@@ -114,30 +124,38 @@ class CustomerJourneyBrowserIT {
         assertThat(page.locator(".badge")).hasText("0");
         Shop.screenshot(page, "order");
         shop.awaitMail(email, "is paid");
-        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null)).path("stockQuantity").asInt())
-                .as("two lamps sold").isEqualTo(3);
+        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null))
+                        .path("stockQuantity")
+                        .asInt())
+                .as("two lamps sold")
+                .isEqualTo(3);
 
         // an order the customer does not pay can be cancelled from its page, and its stock comes back
         var unpaid = shop.api("POST", "/api/orders", """
                 {"lines":[{"productId":%d,"quantity":1}],"shippingAddress":{"name":"Ada Browser",
-                 "line1":"1 Main Street","postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(product),
-                shop.token(name, Shop.PASSWORD));
+                 "line1":"1 Main Street","postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(product), shop.token(name, Shop.PASSWORD));
         page.navigate("/orders");
         assertThat(page.locator("table.lines tbody tr")).hasCount(2);
         page.navigate("/orders/" + Shop.json(unpaid).path("id").asString());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this order")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this order"))
+                .click();
         assertThat(page.locator("#order-status")).hasText("CANCELLED");
-        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null)).path("stockQuantity").asInt())
+        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null))
+                        .path("stockQuantity")
+                        .asInt())
                 .isEqualTo(3);
 
         // the paid order has not shipped: cancelling it refunds the card payment, and its two lamps come back
         page.navigate(paidOrder);
         assertThat(page.locator("#cancel-refund-hint")).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this order")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this order"))
+                .click();
         awaitStatus(page, "REFUNDED");
         assertThat(page.locator("#refunded-total")).containsText("Refunded");
         shop.awaitMail(email, "was refunded");
-        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null)).path("stockQuantity").asInt())
+        assertThat(Shop.json(shop.api("GET", "/api/products/" + product, null, null))
+                        .path("stockQuantity")
+                        .asInt())
                 .isEqualTo(5);
     }
 
@@ -168,7 +186,11 @@ class CustomerJourneyBrowserIT {
 
     /** The order page reloaded until it shows the status: the webhook arrives a moment after the browser. */
     private static void awaitStatus(Page page, String status) {
-        for (int i = 0; i < 30 && !status.equals(page.locator("#order-status").textContent().strip()); i++) {
+        for (int i = 0;
+                i < 30
+                        && !status.equals(
+                                page.locator("#order-status").textContent().strip());
+                i++) {
             page.waitForTimeout(1_000);
             page.reload();
         }
@@ -193,7 +215,8 @@ class CustomerJourneyBrowserIT {
         page.getByLabel("Sort by").selectOption("price_desc");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=price_desc.*"));
         var prices = page.locator("#results .price").allTextContents().stream()
-                .map(text -> new java.math.BigDecimal(text.replaceAll("[^0-9.]", ""))).toList();
+                .map(text -> new java.math.BigDecimal(text.replaceAll("[^0-9.]", "")))
+                .toList();
         assertThat(prices).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         page.getByLabel("In stock only").check();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*inStock=true.*"));

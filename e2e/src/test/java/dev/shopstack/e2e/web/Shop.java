@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Shop {
 
     static final String PASSWORD = "browser-password-1";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalStack stack;
@@ -48,13 +49,18 @@ final class Shop {
 
     /** The newest mail to {@code address} whose subject contains {@code subjectPart}, as raw MIME text. */
     String awaitMail(String address, String subjectPart) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> mail(address, subjectPart), text -> text != null);
     }
 
     private String mail(String address, String subjectPart) {
-        var response = send(HttpRequest.newBuilder(URI.create(stack.mailApi() + "/api/user/"
-                + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX")).GET(), null);
+        var response = send(
+                HttpRequest.newBuilder(URI.create(stack.mailApi() + "/api/user/"
+                                + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX"))
+                        .GET(),
+                null);
         if (response.statusCode() != 200) {
             return null;
         }
@@ -86,8 +92,7 @@ final class Shop {
         String name = unique(prefix);
         String email = name + "@example.test";
         var registered = api("POST", "/api/auth/register", """
-                {"email":"%s","username":"%s","password":"%s","passwordConfirm":"%s","firstName":"Browser"}"""
-                .formatted(email, name, PASSWORD, PASSWORD), null);
+                {"email":"%s","username":"%s","password":"%s","passwordConfirm":"%s","firstName":"Browser"}""".formatted(email, name, PASSWORD, PASSWORD), null);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String code = verificationCode(awaitMail(email, "verification code"));
         var verified = api("POST", "/api/auth/verify-email", """
@@ -110,13 +115,15 @@ final class Shop {
     /** A product of the test's own, so names and stock are exact. */
     long newProduct(String name, int stock, String price) {
         String admin = adminToken();
-        long category = json(api("GET", "/api/categories?size=1", null, null)).path("content").get(0).path("id")
+        long category = json(api("GET", "/api/categories?size=1", null, null))
+                .path("content")
+                .get(0)
+                .path("id")
                 .asLong();
         String sku = "WEB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         var created = api("POST", "/api/products", """
                 {"sku":"%s","name":"%s","description":"Made for the browser tests","categoryId":%d,
-                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, name, category, price, stock),
-                admin);
+                 "price":%s,"currency":"EUR","stockQuantity":%d}""".formatted(sku, name, category, price, stock), admin);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).path("id").asLong();
     }
@@ -124,11 +131,13 @@ final class Shop {
     /** A call to the gateway from an address of its own (the gateway believes loopback's X-Forwarded-For). */
     HttpResponse<String> api(String method, String path, String json, String token) {
         var request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .header("X-Forwarded-For", "203.0.113." + (1 + (int) (Math.random() * 250)))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return send(request, token);
     }
 
@@ -152,8 +161,10 @@ final class Shop {
 
     /** A screenshot of the whole page into docs/screenshots/ (shown in the README and docs/web.md). */
     static void screenshot(Page page, String name) {
-        Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        Path root =
+                Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(root.resolve("docs/screenshots").resolve(name + ".png")));
     }
 
@@ -162,7 +173,7 @@ final class Shop {
         page.navigate("/sign-in");
         page.getByLabel("Email or username").fill(login);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 }

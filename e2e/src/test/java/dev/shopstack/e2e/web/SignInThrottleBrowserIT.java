@@ -68,12 +68,15 @@ class SignInThrottleBrowserIT {
             }
         }
         // 5 a minute, 5 at once: the 6th guess is refused (the 7th if a slow run let the bucket refill one)
-        assertThat(refusedAt).as("the guessing browser is throttled after its 5 allowed attempts").isBetween(6, 7);
+        assertThat(refusedAt)
+                .as("the guessing browser is throttled after its 5 allowed attempts")
+                .isBetween(6, 7);
 
         // the next person through the same web module is not affected
         Page latecomer = browsers.person(shop.web());
         Shop.signIn(latecomer, people.get(1), Shop.PASSWORD);
-        assertThat(latecomer.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign out " + people.get(1)))).isVisible();
+        assertThat(latecomer.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out " + people.get(1))))
+                .isVisible();
     }
 }

@@ -38,8 +38,13 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         HttpStatusCode status = statusOf(error);
         if (status.is5xxServerError()) {
-            log.warn("{} {} failed with {}: {} (cause: {})", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), status.value(), error.toString(), rootCause(error));
+            log.warn(
+                    "{} {} failed with {}: {} (cause: {})",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    status.value(),
+                    error.toString(),
+                    rootCause(error));
         }
         if (error instanceof ErrorResponse errorResponse) {
             // deliberate headers such as Retry-After or Allow travel with the problem
@@ -65,7 +70,8 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         if (status.value() == 404) {
             return "No such resource.";
         }
-        if (error instanceof ResponseStatusException rse && rse.getReason() != null
+        if (error instanceof ResponseStatusException rse
+                && rse.getReason() != null
                 && (status.is4xxClientError() || status.value() == 503 || status.value() == 504)) {
             return rse.getReason(); // deliberate, e.g. "The catalog-service service is unavailable. ..."
         }

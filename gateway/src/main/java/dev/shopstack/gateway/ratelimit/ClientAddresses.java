@@ -25,8 +25,11 @@ final class ClientAddresses {
     private final List<Cidr> trustedProxies;
 
     ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(String::strip).filter(cidr -> !cidr.isEmpty())
-                .map(Cidr::parse).toList();
+        this.trustedProxies = trustedProxies.stream()
+                .map(String::strip)
+                .filter(cidr -> !cidr.isEmpty())
+                .map(Cidr::parse)
+                .toList();
     }
 
     /** The key of the client, or null when the connection has no peer address (never in practice). */

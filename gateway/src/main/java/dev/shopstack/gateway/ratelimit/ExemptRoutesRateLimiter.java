@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
  * and a route with a bucket of its own (the payment webhooks) must not be refused by the per-address one as well.
  * The Redis limiter is set up by the context (its script and template) and by route arguments: both are passed on.
  */
-final class ExemptRoutesRateLimiter implements RateLimiter<Object>, ApplicationContextAware,
-        ApplicationListener<FilterArgsEvent> {
+final class ExemptRoutesRateLimiter
+        implements RateLimiter<Object>, ApplicationContextAware, ApplicationListener<FilterArgsEvent> {
 
     private final RateLimiter<Object> delegate;
     private final Set<String> exemptRoutes;
@@ -28,7 +28,8 @@ final class ExemptRoutesRateLimiter implements RateLimiter<Object>, ApplicationC
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
-        return exemptRoutes.contains(routeId) ? Mono.just(new Response(true, Map.of()))
+        return exemptRoutes.contains(routeId)
+                ? Mono.just(new Response(true, Map.of()))
                 : delegate.isAllowed(routeId, id);
     }
 

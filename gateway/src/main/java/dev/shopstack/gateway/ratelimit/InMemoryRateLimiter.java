@@ -24,15 +24,21 @@ final class InMemoryRateLimiter implements RateLimiter<Object> {
         this.limit = limit;
         this.ticker = ticker;
         Duration idle = limit.timeToFull().plusSeconds(1);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).ticker(ticker).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxKeys)
+                .expireAfterAccess(idle)
+                .ticker(ticker)
+                .build();
     }
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
         Bucket bucket = buckets.get(routeId + '|' + id, key -> new Bucket(limit.burst(), ticker.read()));
         long retryAfterSeconds = bucket.take(limit, ticker.read());
-        return Mono.just(retryAfterSeconds == 0 ? new Response(true, Map.of())
-                : new Response(false, Map.of("Retry-After", Long.toString(retryAfterSeconds))));
+        return Mono.just(
+                retryAfterSeconds == 0
+                        ? new Response(true, Map.of())
+                        : new Response(false, Map.of("Retry-After", Long.toString(retryAfterSeconds))));
     }
 
     @Override

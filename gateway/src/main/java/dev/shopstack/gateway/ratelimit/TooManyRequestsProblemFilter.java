@@ -32,7 +32,9 @@ class TooManyRequestsProblemFilter implements WebFilter {
             @Override
             public Mono<Void> setComplete() {
                 if (HttpStatus.TOO_MANY_REQUESTS.equals(getStatusCode()) && !isCommitted()) {
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                    return problems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
                             "Too many requests. Try again after the time in the Retry-After header.");
                 }
                 return super.setComplete();

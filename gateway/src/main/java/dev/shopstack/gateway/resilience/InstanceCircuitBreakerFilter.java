@@ -36,8 +36,8 @@ class InstanceCircuitBreakerFilter implements GlobalFilter, Ordered {
         if (route == null) {
             return chain.filter(exchange);
         }
-        Response<ServiceInstance> chosen = exchange.getAttribute(
-                ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+        Response<ServiceInstance> chosen =
+                exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
         String service = UpstreamFailureFilter.serviceOf(route);
         String name = chosen != null && chosen.hasServer()
                 ? breakerName(service, chosen.getServer())

@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Bean;
 class InstanceLoadBalancing {
 
     @Bean
-    ServiceInstanceListSupplier instancesWithClosedCircuits(ConfigurableApplicationContext context,
-            ReactiveResilience4JCircuitBreakerFactory breakers) {
+    ServiceInstanceListSupplier instancesWithClosedCircuits(
+            ConfigurableApplicationContext context, ReactiveResilience4JCircuitBreakerFactory breakers) {
         ServiceInstanceListSupplier discovered = ServiceInstanceListSupplier.builder()
-                .withDiscoveryClient().withCaching().build(context);
+                .withDiscoveryClient()
+                .withCaching()
+                .build(context);
         return new InstancesWithClosedCircuits(discovered, breakers.getCircuitBreakerRegistry());
     }
 }

@@ -44,7 +44,8 @@ class InstancesWithClosedCircuits extends DelegatingServiceInstanceListSupplier 
             lastSeen = instances;
             forgetDeparted(instances);
         }
-        List<ServiceInstance> available = instances.stream().filter(this::notOpen).toList();
+        List<ServiceInstance> available =
+                instances.stream().filter(this::notOpen).toList();
         return available.isEmpty() ? instances : available;
     }
 

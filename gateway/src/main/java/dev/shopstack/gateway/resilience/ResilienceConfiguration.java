@@ -31,7 +31,7 @@ class ResilienceConfiguration {
                 .recordException(error -> !(error instanceof ResponseStatusException rse
                         && rse.getStatusCode().is4xxClientError()))
                 .build();
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(config).build());
+        return factory -> factory.configureDefault(id ->
+                new Resilience4JConfigBuilder(id).circuitBreakerConfig(config).build());
     }
 }

@@ -20,5 +20,4 @@ public record ResilienceProperties(
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumNumberOfCalls,
         @DefaultValue("10s") Duration waitInOpenState,
-        @DefaultValue("3") int trialCallsWhenHalfOpen) {
-}
+        @DefaultValue("3") int trialCallsWhenHalfOpen) {}

@@ -45,11 +45,15 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
         }
         if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504
                 || causedBy(error, TimeoutException.class)) {
-            return new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-                    "The " + service + " service did not answer in time. Try again shortly.", error);
+            return new ResponseStatusException(
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "The " + service + " service did not answer in time. Try again shortly.",
+                    error);
         }
-        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "The " + service + " service is unavailable. Try again shortly.", error);
+        return new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + service + " service is unavailable. Try again shortly.",
+                error);
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

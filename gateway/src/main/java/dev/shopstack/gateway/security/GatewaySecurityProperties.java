@@ -22,7 +22,9 @@ public record GatewaySecurityProperties(@DefaultValue Jwt jwt) {
      * @param jwksRefetchCooldown at most one fetch per this much time for tokens naming an unknown key
      */
     public record Jwt(
-            @DefaultValue("lb://user-service/.well-known/jwks.json") URI jwkSetUri,
+            @DefaultValue("lb://user-service/.well-known/jwks.json")
+            URI jwkSetUri,
+
             @DefaultValue("http://localhost:8080") String issuer,
             @DefaultValue VerifiedCache verifiedCache,
             @DefaultValue("5m") Duration jwksTtl,

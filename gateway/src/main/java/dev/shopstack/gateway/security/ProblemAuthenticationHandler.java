@@ -29,11 +29,13 @@ class ProblemAuthenticationHandler implements ServerAuthenticationEntryPoint, Se
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
         boolean invalidToken = exception instanceof InvalidBearerTokenException;
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, invalidToken
-                ? "The access token is invalid or has expired."
-                : "A valid bearer token is required.");
+        exchange.getResponse()
+                .getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE, invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                invalidToken ? "The access token is invalid or has expired." : "A valid bearer token is required.");
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.shopstack.gateway.security;
 
-import dev.shopstack.gateway.web.AccessLogFilter;
-import dev.shopstack.gateway.web.EdgeProperties;
-import io.netty.channel.ChannelOption;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import dev.shopstack.gateway.web.AccessLogFilter;
+import dev.shopstack.gateway.web.EdgeProperties;
 import dev.shopstack.platform.tokens.AccessTokenValidators;
 import dev.shopstack.platform.tokens.CoolingReactiveJwkSource;
 import dev.shopstack.platform.tokens.RevocationList;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -48,8 +48,12 @@ import reactor.netty.http.client.HttpClient;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteLocator routes,
-            ReactiveJwtDecoder jwtDecoder, ProblemAuthenticationHandler problems, EdgeProperties edge) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http,
+            RouteLocator routes,
+            ReactiveJwtDecoder jwtDecoder,
+            ProblemAuthenticationHandler problems,
+            EdgeProperties edge) {
         return http.securityMatcher(new RoutedExchangeMatcher(routes))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies for CSRF to ride on
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -60,11 +64,12 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(cors -> cors.configurationSource(corsSource(edge.cors())))
                 .authorizeExchange(this::rules)
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesClaimConverter()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(
+                                jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(recordUser(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
@@ -81,26 +86,49 @@ class SecurityConfiguration {
 
     /** Public endpoints first, then the admin-only ones (more specific before more general), then: a token. */
     private void rules(ServerHttpSecurity.AuthorizeExchangeSpec auth) {
-        auth.pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/verify-email",
-                        "/api/auth/verify-email/resend", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-                        "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
+        auth.pathMatchers(
+                        HttpMethod.POST,
+                        "/api/auth/register",
+                        "/api/auth/verify-email",
+                        "/api/auth/verify-email/resend",
+                        "/api/auth/login",
+                        "/api/auth/refresh",
+                        "/api/auth/logout",
+                        "/api/auth/password-reset",
+                        "/api/auth/password-reset/confirm")
+                .permitAll()
                 // the payment provider has no token: order-service verifies each webhook's signature
-                .pathMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/**", "/api/products/**", "/api/categories/**",
-                        "/api/users/*/avatar", "/v3/api-docs/*").permitAll()
-                .pathMatchers("/api/users/me", "/api/users/me/**").authenticated()
-                .pathMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
-                .pathMatchers("/api/notifications/**").hasRole("ADMIN")
-                .pathMatchers("/api/products/**", "/api/categories/**").hasRole("ADMIN") // writes: reads were let through
-                .pathMatchers(HttpMethod.PATCH, "/api/orders/*/status").hasRole("ADMIN")
-                .pathMatchers(HttpMethod.DELETE, "/api/orders/*").hasRole("ADMIN")
-                .anyExchange().authenticated();
+                .pathMatchers(HttpMethod.POST, "/api/payments/webhook")
+                .permitAll()
+                .pathMatchers(
+                        HttpMethod.GET,
+                        "/.well-known/**",
+                        "/api/products/**",
+                        "/api/categories/**",
+                        "/api/users/*/avatar",
+                        "/v3/api-docs/*")
+                .permitAll()
+                .pathMatchers("/api/users/me", "/api/users/me/**")
+                .authenticated()
+                .pathMatchers("/api/users", "/api/users/**")
+                .hasRole("ADMIN")
+                .pathMatchers("/api/notifications/**")
+                .hasRole("ADMIN")
+                .pathMatchers("/api/products/**", "/api/categories/**")
+                .hasRole("ADMIN") // writes: reads were let through
+                .pathMatchers(HttpMethod.PATCH, "/api/orders/*/status")
+                .hasRole("ADMIN")
+                .pathMatchers(HttpMethod.DELETE, "/api/orders/*")
+                .hasRole("ADMIN")
+                .anyExchange()
+                .authenticated();
     }
 
     /** The JWT subject for the access log, recorded once the token has been verified. */
     private static WebFilter recordUser() {
         return (exchange, chain) -> exchange.getPrincipal()
-                .doOnNext(principal -> exchange.getAttributes().put(AccessLogFilter.USER_ATTRIBUTE, principal.getName()))
+                .doOnNext(
+                        principal -> exchange.getAttributes().put(AccessLogFilter.USER_ATTRIBUTE, principal.getName()))
                 .then(chain.filter(exchange));
     }
 
@@ -135,30 +163,37 @@ class SecurityConfiguration {
      * remembered token stops working as soon as its session is revoked.
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevocationList revocations,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(
+            GatewaySecurityProperties properties,
+            RevocationList revocations,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer,
+            Clock clock) {
         var jwt = properties.jwt();
         var http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(Duration.ofSeconds(3));
-        var web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+        var web = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024));
         if (jwt.resolvedThroughDiscovery()) {
             web.filter(loadBalancer.getObject());
         }
         WebClient client = web.build();
-        Mono<JWKSet> fetch = Mono.defer(() -> client.get().uri(jwt.httpJwkSetUri()).retrieve()
-                .bodyToMono(String.class).map(SecurityConfiguration::parseKeys));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(new CoolingReactiveJwkSource(fetch, jwt.jwksTtl(), jwt.jwksRefetchCooldown(),
-                        clock))
+        Mono<JWKSet> fetch = Mono.defer(() -> client.get()
+                .uri(jwt.httpJwkSetUri())
+                .retrieve()
+                .bodyToMono(String.class)
+                .map(SecurityConfiguration::parseKeys));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
+                        new CoolingReactiveJwkSource(fetch, jwt.jwksTtl(), jwt.jwksRefetchCooldown(), clock))
                 // this builder takes one algorithm; the platform signs with RS256 or ES256
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                         Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.create(jwt.issuer(), revocations));
         var cache = jwt.verifiedCache();
-        ReactiveJwtDecoder verified = cache.maxEntries() == 0 ? decoder
+        ReactiveJwtDecoder verified = cache.maxEntries() == 0
+                ? decoder
                 : new VerifiedTokenCache(decoder, cache.maxEntries(), cache.maxAge(), clock);
         return new SessionCheck(verified, revocations);
     }

@@ -30,8 +30,11 @@ public class AccessLogFilter implements WebFilter {
             long start = System.nanoTime();
             exchange.getResponse().beforeCommit(() -> {
                 var status = exchange.getResponse().getStatusCode();
-                access.info("{} {} {} {}ms user={} requestId={}", exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
+                access.info(
+                        "{} {} {} {}ms user={} requestId={}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath().value(),
+                        status == null ? 200 : status.value(),
                         (System.nanoTime() - start) / 1_000_000,
                         exchange.getAttributeOrDefault(USER_ATTRIBUTE, "-"),
                         exchange.getAttributeOrDefault(RequestIdFilter.ATTRIBUTE, "-"));

@@ -34,14 +34,18 @@ public class BodySizeLimitFilter implements WebFilter {
     public BodySizeLimitFilter(EdgeProperties properties) {
         this.maxBody = properties.maxBodySize().toBytes();
         this.maxUpload = properties.maxUploadSize().toBytes();
-        this.uploadPaths = properties.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.uploadPaths = properties.uploadPaths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
-        long limit = uploadPaths.stream().anyMatch(p -> p.matches(request.getPath().pathWithinApplication()))
-                ? maxUpload : maxBody;
+        long limit =
+                uploadPaths.stream().anyMatch(p -> p.matches(request.getPath().pathWithinApplication()))
+                        ? maxUpload
+                        : maxBody;
         if (request.getHeaders().getContentLength() > limit) {
             return Mono.error(tooLarge(limit));
         }
@@ -63,7 +67,8 @@ public class BodySizeLimitFilter implements WebFilter {
     }
 
     private static ResponseStatusException tooLarge(long limit) {
-        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+        return new ResponseStatusException(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than the " + limit / 1024 + " KB this endpoint accepts.");
     }
 }

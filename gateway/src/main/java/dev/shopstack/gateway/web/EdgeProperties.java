@@ -34,11 +34,12 @@ public record EdgeProperties(
      * @param hstsMaxAge the HSTS lifetime
      */
     public record Headers(
-            @DefaultValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'") String contentSecurityPolicy,
+            @DefaultValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+            String contentSecurityPolicy,
+
             @DefaultValue("no-referrer") String referrerPolicy,
             @DefaultValue("false") boolean hsts,
-            @DefaultValue("365d") Duration hstsMaxAge) {
-    }
+            @DefaultValue("365d") Duration hstsMaxAge) {}
 
     /**
      * @param allowedOrigins exact origins (scheme://host[:port]) of the storefront and admin UIs; empty: no
@@ -47,10 +48,16 @@ public record EdgeProperties(
      */
     public record Cors(
             @DefaultValue List<String> allowedOrigins,
-            @DefaultValue({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) List<String> allowedMethods,
+
+            @DefaultValue({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
+            List<String> allowedMethods,
+
             @DefaultValue({"Authorization", "Content-Type", "Accept", "Idempotency-Key", "X-Request-Id"})
             List<String> allowedHeaders,
-            @DefaultValue({"X-Request-Id", "Retry-After", "Location", "ETag"}) List<String> exposedHeaders,
+
+            @DefaultValue({"X-Request-Id", "Retry-After", "Location", "ETag"})
+            List<String> exposedHeaders,
+
             @DefaultValue("false") boolean allowCredentials,
             @DefaultValue("1h") Duration maxAge) {
 

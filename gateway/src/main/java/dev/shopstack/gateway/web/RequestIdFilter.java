@@ -28,10 +28,15 @@ public class RequestIdFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
-        var request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
+        var request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> headers.set(HEADER, id))
+                .build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 }

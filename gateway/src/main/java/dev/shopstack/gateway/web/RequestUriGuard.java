@@ -44,16 +44,16 @@ public class RequestUriGuard implements WebFilter {
         String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
         String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
         if (rawPath.length() + rawQuery.length() > MAX_URI_LENGTH) {
-            return Mono.error(new ResponseStatusException(HttpStatus.URI_TOO_LONG,
-                    "The request URI is longer than " + MAX_URI_LENGTH + " characters."));
+            return Mono.error(new ResponseStatusException(
+                    HttpStatus.URI_TOO_LONG, "The request URI is longer than " + MAX_URI_LENGTH + " characters."));
         }
         if (SUSPICIOUS_PATH.matcher(rawPath.toLowerCase(Locale.ROOT)).find()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "The request path contains dot segments or encoded separators."));
+            return Mono.error(new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "The request path contains dot segments or encoded separators."));
         }
         if (!decodesToUtf8(rawPath) || !decodesToUtf8(rawQuery.replace('+', ' '))) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "The request URI is not valid percent-encoded UTF-8."));
+            return Mono.error(new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "The request URI is not valid percent-encoded UTF-8."));
         }
         return chain.filter(exchange);
     }
@@ -69,7 +69,8 @@ public class RequestUriGuard implements WebFilter {
                 bytes.write(c);
                 continue;
             }
-            if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
+            if (i + 2 >= raw.length()
+                    || !HexFormat.isHexDigit(raw.charAt(i + 1))
                     || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
                 return false;
             }
@@ -77,8 +78,11 @@ public class RequestUriGuard implements WebFilter {
             i += 2;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
             return true;
         } catch (CharacterCodingException e) {
             return false;

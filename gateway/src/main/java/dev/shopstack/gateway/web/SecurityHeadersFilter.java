@@ -37,10 +37,12 @@ public class SecurityHeadersFilter implements WebFilter {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", config.referrerPolicy());
-            headers.set("Content-Security-Policy", isApiDocsPage(exchange) ? DOCS_PAGE_POLICY
-                    : config.contentSecurityPolicy());
+            headers.set(
+                    "Content-Security-Policy",
+                    isApiDocsPage(exchange) ? DOCS_PAGE_POLICY : config.contentSecurityPolicy());
             if (config.hsts() && secure) {
-                headers.set("Strict-Transport-Security",
+                headers.set(
+                        "Strict-Transport-Security",
                         "max-age=" + config.hstsMaxAge().toSeconds() + "; includeSubDomains");
             }
             return Mono.empty();

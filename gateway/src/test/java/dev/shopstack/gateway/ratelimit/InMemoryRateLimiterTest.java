@@ -52,7 +52,9 @@ class InMemoryRateLimiterTest {
         assertThat(login("203.0.113.7").isAllowed()).as("a second early").isFalse();
         pass(Duration.ofSeconds(1));
         assertThat(login("203.0.113.7").isAllowed()).isTrue();
-        assertThat(login("203.0.113.7").isAllowed()).as("only one token came back").isFalse();
+        assertThat(login("203.0.113.7").isAllowed())
+                .as("only one token came back")
+                .isFalse();
     }
 
     @Test
@@ -76,7 +78,9 @@ class InMemoryRateLimiterTest {
         for (int i = 1; i <= 5; i++) {
             assertThat(login("203.0.113.7").isAllowed()).as("request " + i).isTrue();
         }
-        assertThat(login("203.0.113.7").isAllowed()).as("a quiet hour saves up no more than the burst").isFalse();
+        assertThat(login("203.0.113.7").isAllowed())
+                .as("a quiet hour saves up no more than the burst")
+                .isFalse();
     }
 
     @Test
@@ -87,14 +91,18 @@ class InMemoryRateLimiterTest {
         assertThat(login("203.0.113.7").isAllowed()).isFalse();
 
         assertThat(login("198.51.100.1").isAllowed()).as("another address").isTrue();
-        assertThat(ask(login, "user-service-register", "203.0.113.7").isAllowed()).as("another route").isTrue();
+        assertThat(ask(login, "user-service-register", "203.0.113.7").isAllowed())
+                .as("another route")
+                .isTrue();
     }
 
     @Test
     void aFastTierAsksForAtLeastOneSecond() {
         var api = new InMemoryRateLimiter(API, 1000, nanos::get);
         for (int i = 1; i <= 40; i++) {
-            assertThat(ask(api, "catalog-service", "user:u-1").isAllowed()).as("request " + i).isTrue();
+            assertThat(ask(api, "catalog-service", "user:u-1").isAllowed())
+                    .as("request " + i)
+                    .isTrue();
         }
 
         var refused = ask(api, "catalog-service", "user:u-1");

@@ -2,9 +2,9 @@ package dev.shopstack.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.platform.test.Ports;
 import dev.shopstack.gateway.support.StubBackend;
 import dev.shopstack.gateway.support.TestTokens;
+import dev.shopstack.platform.test.Ports;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -26,11 +26,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * it, and the healthy instance keeps answering everything. With a breaker per service, the dead instance's refused
  * connections opened the one breaker and the healthy instance's calls got 503 too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.loadbalancer.cache.enabled=false", "shop.gateway.circuit-breaker.wait-in-open-state=2s",
-        "shop.rate-limit.api.requests=1000", "shop.rate-limit.api.period=1s", "shop.rate-limit.api.burst=1000",
-        "shop.rate-limit.webhook.requests=1000", "shop.rate-limit.webhook.period=1s",
-        "shop.rate-limit.webhook.burst=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.loadbalancer.cache.enabled=false",
+            "shop.gateway.circuit-breaker.wait-in-open-state=2s",
+            "shop.rate-limit.api.requests=1000",
+            "shop.rate-limit.api.period=1s",
+            "shop.rate-limit.api.burst=1000",
+            "shop.rate-limit.webhook.requests=1000",
+            "shop.rate-limit.webhook.period=1s",
+            "shop.rate-limit.webhook.burst=1000"
+        })
 class InstanceCircuitBreakerTest {
 
     static final String JWKS = new TestTokens().jwks();
@@ -65,8 +72,10 @@ class InstanceCircuitBreakerTest {
     ReactiveResilience4JCircuitBreakerFactory breakers;
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     @Test
@@ -87,28 +96,42 @@ class InstanceCircuitBreakerTest {
         for (int i = 0; i < 20; i++) {
             client().get().uri("/api/products").exchange().expectStatus().isOk();
         }
-        assertThat(back.served() - before).as("reads the returned instance served of 20").isBetween(6, 14);
+        assertThat(back.served() - before)
+                .as("reads the returned instance served of 20")
+                .isBetween(6, 14);
     }
 
     @Test
     void writesFailOnlyUntilTheDeadInstancesCircuitOpensThenAllReachTheHealthyOne() {
         int unavailable = 0;
         for (int i = 0; i < 30; i++) { // writes are not retried by the gateway: each call to the dead one is a 503
-            int status = client().post().uri("/api/payments/webhook").bodyValue("{}").exchange()
-                    .returnResult(String.class).getStatus().value();
+            int status = client().post()
+                    .uri("/api/payments/webhook")
+                    .bodyValue("{}")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
             assertThat(status).isIn(200, 503);
             unavailable += status == 503 ? 1 : 0;
         }
         assertThat(state("order-service", deadOrdersPort)).isIn(OPENED);
         assertThat(unavailable).as("503s before the circuit opened").isBetween(1, 10);
         for (int i = 0; i < 20; i++) {
-            client().post().uri("/api/payments/webhook").bodyValue("{}").exchange().expectStatus().isOk();
+            client().post()
+                    .uri("/api/payments/webhook")
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
     }
 
     private CircuitBreaker.State state(String service, int instancePort) {
         CircuitBreakerRegistry registry = breakers.getCircuitBreakerRegistry();
-        return registry.find(service + "@127.0.0.1:" + instancePort).map(CircuitBreaker::getState).orElseThrow();
+        return registry.find(service + "@127.0.0.1:" + instancePort)
+                .map(CircuitBreaker::getState)
+                .orElseThrow();
     }
 
     private static int port(StubBackend backend) {

@@ -17,7 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * F6: tokens naming made-up key ids must not make the gateway fetch the issuer's JWKS again and again. A real HTTP
  * JWKS endpoint counts the fetches while 1,000 requests with unknown kids arrive.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "shop.security.revocations.enabled=false")
 class JwksRefetchTest {
 
@@ -40,21 +41,32 @@ class JwksRefetchTest {
 
     @Test
     void aThousandUnknownKidsCauseOneJwksFetchPerCoolDown() {
-        var client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
-        client.get().uri("/api/orders").headers(h -> h.setBearerAuth(tokens.customer("u-1"))).exchange()
-                .expectStatus().isOk();
+        var client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        client.get()
+                .uri("/api/orders")
+                .headers(h -> h.setBearerAuth(tokens.customer("u-1")))
+                .exchange()
+                .expectStatus()
+                .isOk();
         long start = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
             String token = tokens.unknownKid("made-up-" + i);
-            client.get().uri("/api/orders").headers(h -> h.setBearerAuth(token)).exchange()
-                    .expectStatus().isUnauthorized();
+            client.get()
+                    .uri("/api/orders")
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
         }
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-        System.out.printf("JWKS fetches at the gateway: %d for 1 valid + 1000 unknown-kid requests in %d s "
-                + "(cool-down 30 s)%n", issuer.jwksFetches(), seconds);
+        System.out.printf(
+                "JWKS fetches at the gateway: %d for 1 valid + 1000 unknown-kid requests in %d s "
+                        + "(cool-down 30 s)%n",
+                issuer.jwksFetches(), seconds);
         // the first fetch came with the valid token; a loop slowed by a busy machine may outlast a window or two
-        assertThat(issuer.jwksFetches()).as("one fetch per cool-down window")
-                .isBetween(1, 2 + (int) (seconds / 30));
+        assertThat(issuer.jwksFetches()).as("one fetch per cool-down window").isBetween(1, 2 + (int) (seconds / 30));
     }
 }

@@ -80,7 +80,9 @@ class VerifiedTokenCacheTest {
         clock.advance(Duration.ofMinutes(3)); // a minute past exp by the cache's clock
         cache.decode(token).onErrorComplete().block(); // the decoder's own clock decides the answer
 
-        assertThat(verifications).as("the expired token went back to the full check").hasValue(2);
+        assertThat(verifications)
+                .as("the expired token went back to the full check")
+                .hasValue(2);
     }
 
     @Test

@@ -49,13 +49,19 @@ public final class TestTokens {
 
     /** A customer's token of the given session ({@code sid}), to revoke it. */
     public String customerOfSession(String userId, String sessionId) {
-        return sign(key, new JWTClaimsSet.Builder(claims(userId, ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
-                .claim(AccessTokens.SESSION_CLAIM, sessionId).build());
+        return sign(
+                key,
+                new JWTClaimsSet.Builder(claims(userId, ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
+                        .claim(AccessTokens.SESSION_CLAIM, sessionId)
+                        .build());
     }
 
     public String wrongAudience() {
-        return sign(key, new JWTClaimsSet.Builder(claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
-                .audience("another-api").build());
+        return sign(
+                key,
+                new JWTClaimsSet.Builder(claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
+                        .audience("another-api")
+                        .build());
     }
 
     /** Signed by the trusted key, but {@code typ: JWT}: not an access token. */
@@ -64,13 +70,17 @@ public final class TestTokens {
     }
 
     public String withoutSession() {
-        return sign(key, new JWTClaimsSet.Builder(claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
-                .claim(AccessTokens.SESSION_CLAIM, null).build());
+        return sign(
+                key,
+                new JWTClaimsSet.Builder(claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)))
+                        .claim(AccessTokens.SESSION_CLAIM, null)
+                        .build());
     }
 
     /** Signed by a key the issuer never published, under a made-up {@code kid}. */
     public String unknownKid(String kid) {
-        return sign(new RSAKey.Builder(unpublished).keyID(kid).build(),
+        return sign(
+                new RSAKey.Builder(unpublished).keyID(kid).build(),
                 claims("u-1", ISSUER, List.of("CUSTOMER"), Duration.ofMinutes(15)));
     }
 
@@ -105,19 +115,27 @@ public final class TestTokens {
 
     /** {@code alg: none}, no signature at all. */
     public String unsigned() {
-        String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"test-key\"}").toString();
+        String header =
+                Base64URL.encode("{\"alg\":\"none\",\"kid\":\"test-key\"}").toString();
         String payload = Base64URL.encode(claims("u-1", ISSUER, List.of("ADMIN"), Duration.ofMinutes(15))
-                .toString()).toString();
+                        .toString())
+                .toString();
         return header + "." + payload + ".";
     }
 
     private static JWTClaimsSet claims(String subject, String issuer, List<String> roles, Duration validFor) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("roles", roles)
-                .audience(AccessTokens.AUDIENCE).claim(AccessTokens.SESSION_CLAIM, UUID.randomUUID().toString())
-                .claim("email", subject + "@example.com").jwtID(UUID.randomUUID().toString())
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .claim("roles", roles)
+                .audience(AccessTokens.AUDIENCE)
+                .claim(AccessTokens.SESSION_CLAIM, UUID.randomUUID().toString())
+                .claim("email", subject + "@example.com")
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-                .expirationTime(Date.from(now.plus(validFor))).build();
+                .expirationTime(Date.from(now.plus(validFor)))
+                .build();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
@@ -126,8 +144,12 @@ public final class TestTokens {
 
     private static String sign(RSAKey key, JWTClaimsSet claims, JOSEObjectType type) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type)
-                    .build(), claims);
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(type)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

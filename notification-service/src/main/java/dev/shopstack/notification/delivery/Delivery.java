@@ -47,8 +47,7 @@ public class Delivery {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    protected Delivery() {
-    }
+    protected Delivery() {}
 
     public Delivery(String eventId, String eventType, String recipient, Instant now) {
         this.eventId = eventId;

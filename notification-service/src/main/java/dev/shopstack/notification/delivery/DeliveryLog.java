@@ -2,9 +2,9 @@ package dev.shopstack.notification.delivery;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DeliveryLog {
 
-    public enum Claim { SEND, ALREADY_HANDLED }
+    public enum Claim {
+        SEND,
+        ALREADY_HANDLED
+    }
 
     private final DeliveryRepository deliveries;
     private final TransactionTemplate tx;
@@ -41,7 +44,8 @@ public class DeliveryLog {
     public Claim claim(String eventId, String eventType, String recipient) {
         try {
             return tx.execute(status -> {
-                Delivery delivery = deliveries.findByEventId(eventId)
+                Delivery delivery = deliveries
+                        .findByEventId(eventId)
                         .orElseGet(() -> new Delivery(eventId, eventType, recipient, clock.instant()));
                 if (delivery.isDone()) {
                     return Claim.ALREADY_HANDLED;

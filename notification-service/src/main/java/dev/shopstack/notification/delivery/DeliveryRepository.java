@@ -18,6 +18,9 @@ public interface DeliveryRepository extends JpaRepository<Delivery, Long> {
               and (:type is null or d.eventType = :type)
               and (:recipient is null or lower(d.recipient) = lower(:recipient))
             """)
-    Page<Delivery> search(@Param("status") DeliveryStatus status, @Param("type") String type,
-            @Param("recipient") String recipient, Pageable pageable);
+    Page<Delivery> search(
+            @Param("status") DeliveryStatus status,
+            @Param("type") String type,
+            @Param("recipient") String recipient,
+            Pageable pageable);
 }

@@ -1,5 +1,8 @@
 package dev.shopstack.notification.delivery;
 
 public enum DeliveryStatus {
-    PENDING, SENT, FAILED, SKIPPED
+    PENDING,
+    SENT,
+    FAILED,
+    SKIPPED
 }

@@ -15,16 +15,19 @@ public final class ConsumedEvents {
     /** The topics of the listener (which needs them as constants: keep both in step). */
     public static final List<String> TOPICS = List.of(Topics.USER_EVENTS, Topics.ORDER_EVENTS);
 
-    private ConsumedEvents() {
-    }
+    private ConsumedEvents() {}
 
     /** Every registered event on the topics read here. */
     public static List<EventType> all() {
-        return TOPICS.stream().flatMap(topic -> EventType.onTopic(topic).stream()).toList();
+        return TOPICS.stream()
+                .flatMap(topic -> EventType.onTopic(topic).stream())
+                .toList();
     }
 
     /** The events that become an email: all of them but the few the composer keeps silent. */
     public static List<EventType> mailed() {
-        return all().stream().filter(event -> !EmailComposer.SILENT.contains(event)).toList();
+        return all().stream()
+                .filter(event -> !EmailComposer.SILENT.contains(event))
+                .toList();
     }
 }

@@ -27,8 +27,12 @@ class DeadLetterHandler {
 
     public void onDeadLetter(ConsumerRecord<String, String> record) {
         String originalTopic = header(record, KafkaHeaders.ORIGINAL_TOPIC);
-        log.error("Gave up on a record from {} (key {}), now on {}: {}: {}", originalTopic, record.key(),
-                record.topic(), header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN),
+        log.error(
+                "Gave up on a record from {} (key {}), now on {}: {}: {}",
+                originalTopic,
+                record.key(),
+                record.topic(),
+                header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN),
                 header(record, KafkaHeaders.EXCEPTION_MESSAGE));
         metrics.deadLettered(originalTopic);
     }

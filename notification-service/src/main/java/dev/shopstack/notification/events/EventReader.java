@@ -19,14 +19,15 @@ class EventReader {
 
     private static final Logger log = LoggerFactory.getLogger(EventReader.class);
 
-    private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
+    private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {};
 
     private final JsonMapper json;
 
     EventReader(JsonMapper json) {
         // a tolerant reader: producers may add fields without breaking this consumer (the HTTP API stays strict)
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** The event with typed data, or empty for a type this service does not know (logged, not an error). */
@@ -36,8 +37,10 @@ class EventReader {
         }
         CloudEvent<JsonNode> envelope = parse(value);
         // only the events of the topics read here: another topic's type on these topics is as unknown as a typo
-        Class<?> payload = EventType.ofType(envelope.type()).filter(ConsumedEvents.all()::contains)
-                .map(EventType::payload).orElse(null);
+        Class<?> payload = EventType.ofType(envelope.type())
+                .filter(ConsumedEvents.all()::contains)
+                .map(EventType::payload)
+                .orElse(null);
         if (payload == null) {
             log.info("Skipping event {} of unknown type {}", envelope.id(), envelope.type());
             return Optional.empty();
@@ -46,8 +49,15 @@ class EventReader {
             throw new MalformedEventException("event " + envelope.id() + " (" + envelope.type() + ") has no data");
         }
         Object data = convert(envelope, payload);
-        return Optional.of(new CloudEvent<>(envelope.specversion(), envelope.id(), envelope.source(),
-                envelope.type(), envelope.time(), envelope.subject(), envelope.datacontenttype(), data));
+        return Optional.of(new CloudEvent<>(
+                envelope.specversion(),
+                envelope.id(),
+                envelope.source(),
+                envelope.type(),
+                envelope.time(),
+                envelope.subject(),
+                envelope.datacontenttype(),
+                data));
     }
 
     private CloudEvent<JsonNode> parse(String value) {
@@ -69,7 +79,7 @@ class EventReader {
     /** Where and what kind of error, without Jackson's message: that may quote the (secret) input. */
     private static MalformedEventException malformed(String what, JacksonException e) {
         String path = e.getPathReference();
-        return new MalformedEventException(what + ": " + e.getClass().getSimpleName()
-                + (path == null || path.isEmpty() ? "" : " at " + path));
+        return new MalformedEventException(
+                what + ": " + e.getClass().getSimpleName() + (path == null || path.isEmpty() ? "" : " at " + path));
     }
 }

@@ -27,12 +27,15 @@ class KafkaRetryConfiguration {
      * replication of {@code shop.kafka.topics}: every consumer replica gets a share of the retries too.
      */
     @Bean
-    RetryTopicConfiguration eventRetryTopics(KafkaTemplate<?, ?> template, RetryProperties retry,
-            KafkaTopicsProperties topics) {
+    RetryTopicConfiguration eventRetryTopics(
+            KafkaTemplate<?, ?> template, RetryProperties retry, KafkaTopicsProperties topics) {
         return RetryTopicConfigurationBuilder.newInstance()
                 .includeTopics(ConsumedEvents.TOPICS)
                 .maxAttempts(retry.attempts())
-                .exponentialBackoff(retry.initialDelay().toMillis(), retry.multiplier(), retry.maxDelay().toMillis())
+                .exponentialBackoff(
+                        retry.initialDelay().toMillis(),
+                        retry.multiplier(),
+                        retry.maxDelay().toMillis())
                 .suffixTopicsWithIndexValues()
                 .autoCreateTopicsWith(topics.partitions(), topics.replicationFactor())
                 .notRetryOn(MalformedEventException.class)

@@ -23,7 +23,11 @@ class NotificationHandler {
     private final Mailer mailer;
     private final NotificationMetrics metrics;
 
-    NotificationHandler(EventReader reader, EmailComposer composer, DeliveryLog deliveries, Mailer mailer,
+    NotificationHandler(
+            EventReader reader,
+            EmailComposer composer,
+            DeliveryLog deliveries,
+            Mailer mailer,
             NotificationMetrics metrics) {
         this.reader = reader;
         this.composer = composer;

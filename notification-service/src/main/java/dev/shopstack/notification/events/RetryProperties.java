@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("shop.notifications.retry")
-public record RetryProperties(@Min(2) int attempts, @NotNull Duration initialDelay, @DecimalMin("1.0") double multiplier,
-        @NotNull Duration maxDelay) {
-}
+public record RetryProperties(
+        @Min(2) int attempts,
+        @NotNull Duration initialDelay,
+        @DecimalMin("1.0") double multiplier,
+        @NotNull Duration maxDelay) {}

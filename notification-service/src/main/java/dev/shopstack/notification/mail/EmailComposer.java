@@ -91,7 +91,8 @@ public class EmailComposer {
             return anonymized(placed.email()) ? null : orders.placed(placed);
         } else if (data instanceof OrderStatusChanged changed) {
             // REFUNDED is told by the refund's own mail (order.refunded), with the amount
-            return anonymized(changed.email()) || "REFUNDED".equals(changed.status()) ? null
+            return anonymized(changed.email()) || "REFUNDED".equals(changed.status())
+                    ? null
                     : orders.statusChanged(changed);
         } else if (data instanceof OrderCancelled cancelled) {
             return anonymized(cancelled.email()) ? null : orders.cancelled(cancelled);
@@ -142,8 +143,7 @@ public class EmailComposer {
         var model = greeting(data.firstName());
         model.put("changedAt", data.changedAt() == null ? null : UTC_TIME.format(data.changedAt()));
         model.put("resetLink", frontendBaseUrl + "/password-reset");
-        return new Email(recipient(data.email()), "Your Shopstack password was changed", template(data),
-                model);
+        return new Email(recipient(data.email()), "Your Shopstack password was changed", template(data), model);
     }
 
     private Email emailChangeRequested(EmailChangeRequested data) {
@@ -151,8 +151,8 @@ public class EmailComposer {
         model.put("newEmail", required(data.newEmailMasked(), "newEmailMasked"));
         model.put("requestedAt", data.requestedAt() == null ? null : UTC_TIME.format(data.requestedAt()));
         model.put("resetLink", frontendBaseUrl + "/password-reset");
-        return new Email(recipient(data.email()), "Your Shopstack email address is being changed",
-                template(data), model);
+        return new Email(
+                recipient(data.email()), "Your Shopstack email address is being changed", template(data), model);
     }
 
     private Email accountLocked(AccountLocked data) {
@@ -161,8 +161,8 @@ public class EmailComposer {
         model.put("sourceAddresses", data.sourceAddresses());
         model.put("lockedUntil", UTC_TIME.format(required(data.lockedUntil(), "lockedUntil")));
         model.put("resetLink", frontendBaseUrl + "/password-reset");
-        return new Email(recipient(data.email()), "Your Shopstack account is locked for a while",
-                template(data), model);
+        return new Email(
+                recipient(data.email()), "Your Shopstack account is locked for a while", template(data), model);
     }
 
     static String template(Record data) {

@@ -15,5 +15,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("shop.notifications.mail")
-public record MailProperties(@NotBlank String from, @NotNull URI frontendBaseUrl) {
-}
+public record MailProperties(@NotBlank String from, @NotNull URI frontendBaseUrl) {}

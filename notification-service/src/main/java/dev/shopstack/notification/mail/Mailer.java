@@ -25,7 +25,10 @@ public class Mailer {
     private final MailProperties settings;
     private final ObservationRegistry observations;
 
-    public Mailer(JavaMailSender sender, ITemplateEngine templates, MailProperties settings,
+    public Mailer(
+            JavaMailSender sender,
+            ITemplateEngine templates,
+            MailProperties settings,
             ObservationRegistry observations) {
         this.sender = sender;
         this.templates = templates;
@@ -48,7 +51,8 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
-        Observation.createNotStarted("shop.mail.send", observations).contextualName("smtp send")
+        Observation.createNotStarted("shop.mail.send", observations)
+                .contextualName("smtp send")
                 .lowCardinalityKeyValue("template", email.template())
                 .observe(() -> sender.send(message));
     }

@@ -51,8 +51,8 @@ final class OrderEmails {
         model.put("orderId", orderId);
         model.put("status", label);
         model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " is " + label,
-                template(data), model);
+        return new Email(
+                recipient(data.email()), "Your Shopstack order " + orderId + " is " + label, template(data), model);
     }
 
     Email cancelled(OrderCancelled data) {
@@ -61,8 +61,8 @@ final class OrderEmails {
         model.put("orderId", orderId);
         model.put("reason", data.reason());
         model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " was cancelled",
-                template(data), model);
+        return new Email(
+                recipient(data.email()), "Your Shopstack order " + orderId + " was cancelled", template(data), model);
     }
 
     /** The order is still payable: the link leads back to it, where it can be paid with another card. */
@@ -72,8 +72,11 @@ final class OrderEmails {
         model.put("orderId", orderId);
         model.put("reason", data.reason());
         model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your payment for Shopstack order " + orderId + " failed",
-                template(data), model);
+        return new Email(
+                recipient(data.email()),
+                "Your payment for Shopstack order " + orderId + " failed",
+                template(data),
+                model);
     }
 
     /** Money on its way back: how much, why, and what was refunded of the order in all. */
@@ -87,8 +90,11 @@ final class OrderEmails {
         model.put("totalRefunded", data.totalRefunded());
         model.put("fullyRefunded", data.fullyRefunded());
         model.put("orderLink", orderLink(orderId));
-        return new Email(recipient(data.email()), "Your Shopstack order " + orderId + " was refunded"
-                + (data.fullyRefunded() ? "" : " in part"), template(data), model);
+        return new Email(
+                recipient(data.email()),
+                "Your Shopstack order " + orderId + " was refunded" + (data.fullyRefunded() ? "" : " in part"),
+                template(data),
+                model);
     }
 
     private String orderLink(String orderId) {

@@ -47,30 +47,51 @@ class DeliveryLogApiTest extends IntegrationTestSupport {
         failed.failed("MailSendException: connection refused", NOW);
         deliveries.save(failed);
 
-        assertThat(asAdmin("/api/notifications?status=SENT")).bodyJson()
-                .extractingPath("$.content[*].eventId").asArray().containsExactly("evt-2");
-        assertThat(asAdmin("/api/notifications?type=order.placed")).bodyJson()
-                .extractingPath("$.content[*].eventId").asArray().containsExactlyInAnyOrder("evt-2", "evt-3");
-        assertThat(asAdmin("/api/notifications?recipient=alice@example.test")).bodyJson()
-                .extractingPath("$.content[*].eventId").asArray().containsExactlyInAnyOrder("evt-1", "evt-3");
+        assertThat(asAdmin("/api/notifications?status=SENT"))
+                .bodyJson()
+                .extractingPath("$.content[*].eventId")
+                .asArray()
+                .containsExactly("evt-2");
+        assertThat(asAdmin("/api/notifications?type=order.placed"))
+                .bodyJson()
+                .extractingPath("$.content[*].eventId")
+                .asArray()
+                .containsExactlyInAnyOrder("evt-2", "evt-3");
+        assertThat(asAdmin("/api/notifications?recipient=alice@example.test"))
+                .bodyJson()
+                .extractingPath("$.content[*].eventId")
+                .asArray()
+                .containsExactlyInAnyOrder("evt-1", "evt-3");
         var failedOnly = asAdmin("/api/notifications?status=FAILED&type=order.placed&recipient=alice@example.test");
-        assertThat(failedOnly).bodyJson().extractingPath("$.content[0].lastError")
+        assertThat(failedOnly)
+                .bodyJson()
+                .extractingPath("$.content[0].lastError")
                 .isEqualTo("MailSendException: connection refused");
-        assertThat(failedOnly).bodyJson().extractingPath("$.content[0].attempts").isEqualTo(1);
-        assertThat(asAdmin("/api/notifications?size=1&page=1")).bodyJson()
-                .extractingPath("$.page.totalPages").isEqualTo(3);
+        assertThat(failedOnly)
+                .bodyJson()
+                .extractingPath("$.content[0].attempts")
+                .isEqualTo(1);
+        assertThat(asAdmin("/api/notifications?size=1&page=1"))
+                .bodyJson()
+                .extractingPath("$.page.totalPages")
+                .isEqualTo(3);
     }
 
     @Test
     void anUnknownStatusIsABadRequest() {
         assertThat(asAdmin("/api/notifications?status=LOST"))
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void aCustomerMayNotReadOtherPeoplesMail() {
-        var response = mvc.get().uri("/api/notifications")
-                .header("Authorization", "Bearer " + TestJwts.customer(UUID.randomUUID().toString())).exchange();
+        var response = mvc.get()
+                .uri("/api/notifications")
+                .header(
+                        "Authorization",
+                        "Bearer " + TestJwts.customer(UUID.randomUUID().toString()))
+                .exchange();
 
         assertThat(response).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response).bodyText().doesNotContain("alice@");
@@ -79,11 +100,16 @@ class DeliveryLogApiTest extends IntegrationTestSupport {
     @Test
     void withoutATokenTheAnswerIs401() {
         assertThat(mvc.get().uri("/api/notifications").exchange())
-                .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private MvcTestResult asAdmin(String uri) {
-        return mvc.get().uri(uri)
-                .header("Authorization", "Bearer " + TestJwts.admin(UUID.randomUUID().toString())).exchange();
+        return mvc.get()
+                .uri(uri)
+                .header(
+                        "Authorization",
+                        "Bearer " + TestJwts.admin(UUID.randomUUID().toString()))
+                .exchange();
     }
 }

@@ -82,7 +82,9 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
         Delivery sent = awaitDelivery(event.id(), d -> d.getStatus() == DeliveryStatus.SENT);
         assertThat(sent.getAttempts()).isGreaterThan(1);
         assertThat(sent.getLastError()).isNull();
-        assertThat(meters.counter("notifications.emails.failed", "type", event.type()).count()).isPositive();
+        assertThat(meters.counter("notifications.emails.failed", "type", event.type())
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -127,7 +129,8 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
         publish(Topics.USER_EVENTS, event);
 
         ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.USER_EVENTS + "-dlt", key);
-        assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("data.email is missing")
+        assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE))
+                .contains("data.email is missing")
                 .doesNotContain("482913");
         assertThat(delivery(event.id())).isEmpty();
     }
@@ -141,14 +144,23 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
         new java.security.SecureRandom().nextBytes(otherKey);
         List<String> poison = List.of(
                 token, // in clear, as before sealing
-                seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, UUID.randomUUID().toString(), token),
+                seal.seal(
+                        EventTypes.USER_PASSWORD_RESET_REQUESTED,
+                        UUID.randomUUID().toString(),
+                        token),
                 seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, token),
                 new EventSeal(otherKey).seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, token),
                 // opens, but a link where a token belongs: the mail would point wherever the sender wanted
                 seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, "https://evil.example/reset?token=x"));
         for (String sealed : poison) {
-            publish(Topics.USER_EVENTS, event("/user-service", EventTypes.USER_PASSWORD_RESET_REQUESTED, userId,
-                    new PasswordResetRequested(userId, to, "Mallory", sealed, Instant.now().plusSeconds(1800))));
+            publish(
+                    Topics.USER_EVENTS,
+                    event(
+                            "/user-service",
+                            EventTypes.USER_PASSWORD_RESET_REQUESTED,
+                            userId,
+                            new PasswordResetRequested(
+                                    userId, to, "Mallory", sealed, Instant.now().plusSeconds(1800))));
         }
         String marker = uniqueAddress("marker");
         publish(Topics.USER_EVENTS, registered(userId, marker));
@@ -159,13 +171,17 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
         assertThat(dead).hasSize(poison.size()).allSatisfy(record -> {
             assertThat(header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                     .isEqualTo(MalformedEventException.class.getName());
-            assertThat(header(record, KafkaHeaders.EXCEPTION_MESSAGE)).contains("data.sealedToken")
-                    .doesNotContain(token).doesNotContain("evil.example");
+            assertThat(header(record, KafkaHeaders.EXCEPTION_MESSAGE))
+                    .contains("data.sealedToken")
+                    .doesNotContain(token)
+                    .doesNotContain("evil.example");
         });
     }
 
     private double deadLetters() {
-        var counter = meters.find("notifications.dead.letters").tag("topic", Topics.USER_EVENTS).counter();
+        var counter = meters.find("notifications.dead.letters")
+                .tag("topic", Topics.USER_EVENTS)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -181,12 +197,11 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
         try (var consumer = factory.createConsumer()) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))
-                        .forEach(r -> {
-                            if (key.equals(r.key())) {
-                                found.add(r);
-                            }
-                        });
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
                 return found.size() >= count;
             });
         }
@@ -199,14 +214,20 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
     }
 
     private CloudEvent<EmailVerificationRequested> verification(String userId, String to) {
-        return event("/user-service", EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId,
-                new EmailVerificationRequested(userId, to, "Judy",
+        return event(
+                "/user-service",
+                EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
+                userId,
+                new EmailVerificationRequested(
+                        userId,
+                        to,
+                        "Judy",
                         seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, "482913"),
                         Instant.now().plusSeconds(900)));
     }
 
     private static CloudEvent<UserRegistered> registered(String userId, String to) {
-        return event("/user-service", EventTypes.USER_REGISTERED, userId,
-                new UserRegistered(userId, to, "someone", null));
+        return event(
+                "/user-service", EventTypes.USER_REGISTERED, userId, new UserRegistered(userId, to, "someone", null));
     }
 }

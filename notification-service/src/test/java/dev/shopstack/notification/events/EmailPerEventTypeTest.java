@@ -6,8 +6,8 @@ import dev.shopstack.events.CloudEvent;
 import dev.shopstack.events.EventTypes;
 import dev.shopstack.events.Topics;
 import dev.shopstack.events.order.OrderCancelled;
-import dev.shopstack.events.order.OrderPaymentFailed;
 import dev.shopstack.events.order.OrderLine;
+import dev.shopstack.events.order.OrderPaymentFailed;
 import dev.shopstack.events.order.OrderPlaced;
 import dev.shopstack.events.order.OrderRefunded;
 import dev.shopstack.events.order.OrderStatusChanged;
@@ -42,8 +42,12 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void theVerificationCodeOpenedFromItsSealAndALinkToTheVerificationPage() {
         String to = uniqueAddress("alice");
         String userId = id();
-        var event = userEvent(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
-                new EmailVerificationRequested(userId, to, "Alice",
+        var event = userEvent(
+                EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
+                new EmailVerificationRequested(
+                        userId,
+                        to,
+                        "Alice",
                         seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, userId, "482913"),
                         Instant.now().plus(Duration.ofMinutes(15))));
 
@@ -52,7 +56,10 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
         var mail = awaitOneMail(to);
         assertThat(mail.from()).isEqualTo(FROM);
         assertThat(mail.subject()).isEqualTo("Your Shopstack verification code");
-        assertThat(mail.text()).contains("482913").contains("15 minutes").contains("Hello Alice")
+        assertThat(mail.text())
+                .contains("482913")
+                .contains("15 minutes")
+                .contains("Hello Alice")
                 .contains("https://shop.test/verify-email?email=" + to.replace("@", "%40"));
         assertThat(mail.html()).contains("482913").contains("15 minutes").doesNotContain("v1.");
         assertSent(event, to);
@@ -63,8 +70,12 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
         String to = uniqueAddress("bob");
         String userId = id();
         String token = "Zm9vYmFyLXRva2VuLXJlc2V0LTEyMzQ1Njc4OTA";
-        var event = userEvent(EventTypes.USER_PASSWORD_RESET_REQUESTED,
-                new PasswordResetRequested(userId, to, "Bob",
+        var event = userEvent(
+                EventTypes.USER_PASSWORD_RESET_REQUESTED,
+                new PasswordResetRequested(
+                        userId,
+                        to,
+                        "Bob",
                         seal.seal(EventTypes.USER_PASSWORD_RESET_REQUESTED, userId, token),
                         Instant.now().plus(Duration.ofMinutes(30))));
 
@@ -81,14 +92,17 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     @Test
     void aNoticeToTheCurrentAddressWhenAnEmailChangeIsRequested() {
         String to = uniqueAddress("olga");
-        var event = userEvent(EventTypes.USER_EMAIL_CHANGE_REQUESTED,
+        var event = userEvent(
+                EventTypes.USER_EMAIL_CHANGE_REQUESTED,
                 new EmailChangeRequested(id(), to, "Olga", "n***@example.org", Instant.now()));
 
         publish(Topics.USER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Your Shopstack email address is being changed");
-        assertThat(mail.text()).contains("to n***@example.org").contains("If this was not you, change your password")
+        assertThat(mail.text())
+                .contains("to n***@example.org")
+                .contains("If this was not you, change your password")
                 .contains("https://shop.test/password-reset");
         assertSent(event, to);
     }
@@ -97,29 +111,35 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void aNoticeWhenManyFailedLoginsLockedTheAccount() {
         String to = uniqueAddress("pete");
         Instant until = Instant.parse("2030-01-01T10:30:00Z");
-        var event = userEvent(EventTypes.USER_ACCOUNT_LOCKED,
+        var event = userEvent(
+                EventTypes.USER_ACCOUNT_LOCKED,
                 new AccountLocked(id(), to, "Pete", 20, 4, until.minus(Duration.ofMinutes(30)), until));
 
         publish(Topics.USER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Your Shopstack account is locked for a while");
-        assertThat(mail.text()).contains("20 attempts").contains("from 4 different places")
-                .contains("until 2030-01-01 10:30 UTC").contains("https://shop.test/password-reset");
+        assertThat(mail.text())
+                .contains("20 attempts")
+                .contains("from 4 different places")
+                .contains("until 2030-01-01 10:30 UTC")
+                .contains("https://shop.test/password-reset");
         assertSent(event, to);
     }
 
     @Test
     void aWelcomeWithTheUsersDataHtmlEscaped() {
         String to = uniqueAddress("carol");
-        var event = userEvent(EventTypes.USER_REGISTERED,
-                new UserRegistered(id(), to, "carol", "<script>alert('x')</script>"));
+        var event = userEvent(
+                EventTypes.USER_REGISTERED, new UserRegistered(id(), to, "carol", "<script>alert('x')</script>"));
 
         publish(Topics.USER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Welcome to Shopstack");
-        assertThat(mail.html()).contains("&lt;script&gt;").doesNotContain("<script>")
+        assertThat(mail.html())
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>")
                 .contains("href=\"https://shop.test/\"");
         assertThat(mail.text()).contains("Hello <script>alert('x')</script>").contains("carol");
         assertSent(event, to);
@@ -144,17 +164,21 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
         String orderId = id();
         var lines = List.of(
                 new OrderLine(id(), "MUG-01", "Coffee mug", 2, new BigDecimal("12.50"), new BigDecimal("25.00")),
-                new OrderLine(id(), "TEA-07", "Green tea & honey", 1, new BigDecimal("34.97"),
-                        new BigDecimal("34.97")));
-        var event = orderEvent(EventTypes.ORDER_PLACED, orderId,
+                new OrderLine(
+                        id(), "TEA-07", "Green tea & honey", 1, new BigDecimal("34.97"), new BigDecimal("34.97")));
+        var event = orderEvent(
+                EventTypes.ORDER_PLACED,
+                orderId,
                 new OrderPlaced(orderId, id(), to, lines, "EUR", new BigDecimal("59.97"), Instant.now()));
 
         publish(Topics.ORDER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Your Shopstack order " + orderId);
-        assertThat(mail.text()).contains("2 x Coffee mug at 12.50 EUR = 25.00 EUR")
-                .contains("1 x Green tea & honey at 34.97 EUR").contains("Order total: 59.97 EUR")
+        assertThat(mail.text())
+                .contains("2 x Coffee mug at 12.50 EUR = 25.00 EUR")
+                .contains("1 x Green tea & honey at 34.97 EUR")
+                .contains("Order total: 59.97 EUR")
                 .contains("https://shop.test/orders/" + orderId);
         assertThat(mail.html()).contains("Green tea &amp; honey").contains("59.97 EUR");
         assertSent(event, to);
@@ -164,7 +188,9 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void anOrderStatusUpdate() {
         String to = uniqueAddress("frank");
         String orderId = id();
-        var event = orderEvent(EventTypes.ORDER_STATUS_CHANGED, orderId,
+        var event = orderEvent(
+                EventTypes.ORDER_STATUS_CHANGED,
+                orderId,
                 new OrderStatusChanged(orderId, id(), to, "PAID", "SHIPPED", Instant.now()));
 
         publish(Topics.ORDER_EVENTS, event);
@@ -179,7 +205,9 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void anOrderCancellation() {
         String to = uniqueAddress("grace");
         String orderId = id();
-        var event = orderEvent(EventTypes.ORDER_CANCELLED, orderId,
+        var event = orderEvent(
+                EventTypes.ORDER_CANCELLED,
+                orderId,
                 new OrderCancelled(orderId, id(), to, "out of stock", Instant.now()));
 
         publish(Topics.ORDER_EVENTS, event);
@@ -194,14 +222,18 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void aFailedCardPaymentAsksToTryAgain() {
         String to = uniqueAddress("judy");
         String orderId = id();
-        var event = orderEvent(EventTypes.ORDER_PAYMENT_FAILED, orderId,
+        var event = orderEvent(
+                EventTypes.ORDER_PAYMENT_FAILED,
+                orderId,
                 new OrderPaymentFailed(orderId, id(), to, "Your card was declined.", Instant.now()));
 
         publish(Topics.ORDER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Your payment for Shopstack order " + orderId + " failed");
-        assertThat(mail.text()).contains("Your card was declined.").contains("try again")
+        assertThat(mail.text())
+                .contains("Your card was declined.")
+                .contains("try again")
                 .contains("/orders/" + orderId);
         assertSent(event, to);
     }
@@ -210,16 +242,29 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     void aPartialRefundSaysHowMuchWhyAndWhatWasRefundedSoFar() {
         String to = uniqueAddress("kim");
         String orderId = id();
-        var event = orderEvent(EventTypes.ORDER_REFUNDED, orderId, new OrderRefunded(orderId, id(), to, id(),
-                new BigDecimal("10.00"), "EUR", "The cover arrived torn.", new BigDecimal("1250.50"), false,
-                Instant.now()));
+        var event = orderEvent(
+                EventTypes.ORDER_REFUNDED,
+                orderId,
+                new OrderRefunded(
+                        orderId,
+                        id(),
+                        to,
+                        id(),
+                        new BigDecimal("10.00"),
+                        "EUR",
+                        "The cover arrived torn.",
+                        new BigDecimal("1250.50"),
+                        false,
+                        Instant.now()));
 
         publish(Topics.ORDER_EVENTS, event);
 
         var mail = awaitOneMail(to);
         assertThat(mail.subject()).isEqualTo("Your Shopstack order " + orderId + " was refunded in part");
-        assertThat(mail.text()).contains("We refunded 10.00 EUR of your order " + orderId
-                + ": The cover arrived torn.").contains("so far: 1,250.50 EUR").contains("/orders/" + orderId);
+        assertThat(mail.text())
+                .contains("We refunded 10.00 EUR of your order " + orderId + ": The cover arrived torn.")
+                .contains("so far: 1,250.50 EUR")
+                .contains("/orders/" + orderId);
         assertSent(event, to);
     }
 
@@ -228,11 +273,24 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
         String to = uniqueAddress("lee");
         String orderId = id();
         String userId = id();
-        var status = orderEvent(EventTypes.ORDER_STATUS_CHANGED, orderId,
+        var status = orderEvent(
+                EventTypes.ORDER_STATUS_CHANGED,
+                orderId,
                 new OrderStatusChanged(orderId, userId, to, "PAID", "REFUNDED", Instant.now()));
-        var refund = orderEvent(EventTypes.ORDER_REFUNDED, orderId, new OrderRefunded(orderId, userId, to, id(),
-                new BigDecimal("29.99"), "EUR", "Order cancelled: cancelled by the customer",
-                new BigDecimal("29.99"), true, Instant.now()));
+        var refund = orderEvent(
+                EventTypes.ORDER_REFUNDED,
+                orderId,
+                new OrderRefunded(
+                        orderId,
+                        userId,
+                        to,
+                        id(),
+                        new BigDecimal("29.99"),
+                        "EUR",
+                        "Order cancelled: cancelled by the customer",
+                        new BigDecimal("29.99"),
+                        true,
+                        Instant.now()));
 
         publish(Topics.ORDER_EVENTS, status);
         publish(Topics.ORDER_EVENTS, refund);
@@ -252,8 +310,15 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
         var deleted = userEvent(EventTypes.USER_DELETED, new UserDeleted(userId, Instant.now()));
         var unknown = event("/user-service", "user.avatar-changed", userId, Map.of("userId", userId));
         String to = uniqueAddress("heidi");
-        var marker = new CloudEvent<>(CloudEvent.SPEC_VERSION, id(), "/user-service", EventTypes.USER_REGISTERED,
-                Instant.now(), userId, CloudEvent.JSON, new UserRegistered(userId, to, "heidi", "Heidi"));
+        var marker = new CloudEvent<>(
+                CloudEvent.SPEC_VERSION,
+                id(),
+                "/user-service",
+                EventTypes.USER_REGISTERED,
+                Instant.now(),
+                userId,
+                CloudEvent.JSON,
+                new UserRegistered(userId, to, "heidi", "Heidi"));
 
         publish(Topics.USER_EVENTS, deleted);
         publish(Topics.USER_EVENTS, unknown);
@@ -269,10 +334,14 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     @Test
     void anOrderEventOfAnAnonymizedOrderSendsNothingAndIsNotDeadLettered() {
         String orderId = id();
-        var anonymized = orderEvent(EventTypes.ORDER_CANCELLED, orderId,
+        var anonymized = orderEvent(
+                EventTypes.ORDER_CANCELLED,
+                orderId,
                 new OrderCancelled(orderId, id(), null, "not paid within 14 minutes", Instant.now()));
         String to = uniqueAddress("ivan");
-        var marker = orderEvent(EventTypes.ORDER_CANCELLED, orderId,
+        var marker = orderEvent(
+                EventTypes.ORDER_CANCELLED,
+                orderId,
                 new OrderCancelled(orderId, id(), to, "out of stock", Instant.now()));
 
         double deadLettersBefore = orderDeadLetters();
@@ -288,7 +357,9 @@ class EmailPerEventTypeTest extends IntegrationTestSupport {
     }
 
     private double orderDeadLetters() {
-        var counter = meters.find("notifications.dead.letters").tag("topic", Topics.ORDER_EVENTS).counter();
+        var counter = meters.find("notifications.dead.letters")
+                .tag("topic", Topics.ORDER_EVENTS)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

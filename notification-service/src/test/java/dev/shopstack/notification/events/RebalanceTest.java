@@ -14,10 +14,10 @@ import dev.shopstack.notification.delivery.DeliveryStatus;
 import dev.shopstack.platform.test.TestJwtConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,7 +67,10 @@ class RebalanceTest extends IntegrationTestSupport {
         for (int i = 0; i < EVENTS; i++) {
             String userId = UUID.randomUUID().toString();
             String to = uniqueAddress("rebalance-" + i);
-            events.add(event("/user-service", EventTypes.USER_REGISTERED, userId,
+            events.add(event(
+                    "/user-service",
+                    EventTypes.USER_REGISTERED,
+                    userId,
                     new UserRegistered(userId, to, "user" + i, "Ada")));
             eventIds.add(events.get(i).id());
             addresses.add(to);
@@ -78,8 +81,8 @@ class RebalanceTest extends IntegrationTestSupport {
         try {
             // both replicas hold partitions of user-events before the events start
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> holdsUserEvents(listeners) && holdsUserEvents(second.getBean(
-                            KafkaListenerEndpointRegistry.class)));
+                    .until(() -> holdsUserEvents(listeners)
+                            && holdsUserEvents(second.getBean(KafkaListenerEndpointRegistry.class)));
             start = System.nanoTime();
             publishing = CompletableFuture.runAsync(() -> events.forEach(e -> publish(Topics.USER_EVENTS, e)));
             // stop the second replica while events flow, once it has sent some of its share
@@ -93,25 +96,40 @@ class RebalanceTest extends IntegrationTestSupport {
         publishing.join();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> sentRows(eventIds) == EVENTS);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> mailsPerAddress(addresses).values().stream().allMatch(n -> n == 1));
 
         Map<String, Long> mails = mailsPerAddress(addresses);
-        List<Delivery> rows = eventIds.stream().map(id -> delivery(id).orElseThrow()).toList();
+        List<Delivery> rows =
+                eventIds.stream().map(id -> delivery(id).orElseThrow()).toList();
         long retried = rows.stream().filter(d -> d.getAttempts() > 1).count();
         double sentByFirst = sent(meters) - sentByFirstBefore;
-        System.out.printf("rebalance: %d events; the second replica stopped %d ms after the first event, with %d of "
-                + "them sent; first replica sent %.0f, second %.0f; %d delivery rows SENT, %d emails, %d rows tried "
-                + "more than once; all sent %d ms after the stop%n", EVENTS,
-                Duration.ofNanos(stopped - start).toMillis(), sentAtStop, sentByFirst, sentBySecond,
-                sentRows(eventIds), mails.values().stream().mapToLong(Long::longValue).sum(), retried,
+        System.out.printf(
+                "rebalance: %d events; the second replica stopped %d ms after the first event, with %d of "
+                        + "them sent; first replica sent %.0f, second %.0f; %d delivery rows SENT, %d emails, %d rows tried "
+                        + "more than once; all sent %d ms after the stop%n",
+                EVENTS,
+                Duration.ofNanos(stopped - start).toMillis(),
+                sentAtStop,
+                sentByFirst,
+                sentBySecond,
+                sentRows(eventIds),
+                mails.values().stream().mapToLong(Long::longValue).sum(),
+                retried,
                 Duration.ofNanos(System.nanoTime() - stopped).toMillis());
 
-        assertThat(sentAtStop).as("the second replica stopped while events were flowing").isLessThan(EVENTS);
+        assertThat(sentAtStop)
+                .as("the second replica stopped while events were flowing")
+                .isLessThan(EVENTS);
         assertThat(sentBySecond).as("the second replica took a share").isPositive();
         assertThat(rows).allMatch(d -> d.getStatus() == DeliveryStatus.SENT);
-        assertThat(mails).as("one email per event").allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
-        assertThat(sentByFirst + sentBySecond).as("emails handed to SMTP, both replicas").isEqualTo(EVENTS);
+        assertThat(mails)
+                .as("one email per event")
+                .allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+        assertThat(sentByFirst + sentBySecond)
+                .as("emails handed to SMTP, both replicas")
+                .isEqualTo(EVENTS);
     }
 
     /** A second replica: same database, broker, consumer group and SMTP server; no web server. */
@@ -119,7 +137,8 @@ class RebalanceTest extends IntegrationTestSupport {
         // arguments, not default properties: those would lose to the service's application.yml
         return new SpringApplicationBuilder(NotificationServiceApplication.class, TestJwtConfiguration.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.mail.host=" + environment.getRequiredProperty("spring.mail.host"),
+                .run(
+                        "--spring.mail.host=" + environment.getRequiredProperty("spring.mail.host"),
                         "--spring.mail.port=" + environment.getRequiredProperty("spring.mail.port"),
                         "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
                         "--spring.flyway.enabled=false");
@@ -134,14 +153,17 @@ class RebalanceTest extends IntegrationTestSupport {
     }
 
     private static double sent(MeterRegistry registry) {
-        Counter counter = registry.find("notifications.emails.sent").tag("type", EventTypes.USER_REGISTERED)
+        Counter counter = registry.find("notifications.emails.sent")
+                .tag("type", EventTypes.USER_REGISTERED)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private long sentRows(List<String> eventIds) {
-        return eventIds.stream().map(this::delivery)
-                .filter(d -> d.isPresent() && d.get().getStatus() == DeliveryStatus.SENT).count();
+        return eventIds.stream()
+                .map(this::delivery)
+                .filter(d -> d.isPresent() && d.get().getStatus() == DeliveryStatus.SENT)
+                .count();
     }
 
     /** Emails received per address, for each of these addresses (0 when none). */

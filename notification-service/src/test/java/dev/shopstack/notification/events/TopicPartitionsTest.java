@@ -39,17 +39,19 @@ class TopicPartitionsTest extends IntegrationTestSupport {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<String> ours = admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(Topics.USER_EVENTS) || t.startsWith(Topics.ORDER_EVENTS)
+                    .filter(t -> t.startsWith(Topics.USER_EVENTS)
+                            || t.startsWith(Topics.ORDER_EVENTS)
                             || t.equals(Topics.SESSION_REVOCATIONS))
                     .toList();
             Map<String, Integer> partitions = new TreeMap<>();
-            admin.describeTopics(ours).allTopicNames().get()
+            admin.describeTopics(ours)
+                    .allTopicNames()
+                    .get()
                     .forEach((name, description) -> partitions.put(name, partitionCount(description)));
             System.out.println("topic partitions: " + partitions);
 
             expected.forEach(topic -> assertThat(partitions).containsEntry(topic, 6));
-            assertThat(partitions).containsEntry(Topics.SESSION_REVOCATIONS, 3)
-                    .hasSize(expected.size() + 1);
+            assertThat(partitions).containsEntry(Topics.SESSION_REVOCATIONS, 3).hasSize(expected.size() + 1);
         }
     }
 

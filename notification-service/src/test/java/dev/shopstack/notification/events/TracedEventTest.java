@@ -41,17 +41,23 @@ class TracedEventTest extends IntegrationTestSupport {
         String traceId = hex(16);
         String to = uniqueAddress("traced");
         String userId = UUID.randomUUID().toString();
-        CloudEvent<UserRegistered> event = event("/user-service", EventTypes.USER_REGISTERED, userId,
-                new UserRegistered(userId, to, "traced", "Tracy"));
+        CloudEvent<UserRegistered> event = event(
+                "/user-service", EventTypes.USER_REGISTERED, userId, new UserRegistered(userId, to, "traced", "Tracy"));
         var record = new ProducerRecord<>(Topics.USER_EVENTS, userId, json.writeValueAsString(event));
         record.headers().add("traceparent", ("00-" + traceId + "-" + hex(8) + "-01").getBytes(StandardCharsets.UTF_8));
 
         kafka.send(record).get();
 
         awaitOneMail(to);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
-                "\\[notification-service," + traceId + ",[0-9a-f]{16}\\].*Sent the email for event " + event.id()));
-        assertThat(meters.get("shop.mail.send").tag("template", "mail/user-registered").timer().count()).isPositive();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("\\[notification-service," + traceId
+                                + ",[0-9a-f]{16}\\].*Sent the email for event " + event.id()));
+        assertThat(meters.get("shop.mail.send")
+                        .tag("template", "mail/user-registered")
+                        .timer()
+                        .count())
+                .isPositive();
     }
 
     private static String hex(int bytes) {

@@ -34,7 +34,8 @@ class EmailComposerTest {
 
     private final EventSeal seal = new EventSeal("a sealing key of thirty-two byte".getBytes(StandardCharsets.UTF_8));
     private final EmailComposer composer = new EmailComposer(
-            new MailProperties("Shopstack <no-reply@shop.test>", URI.create("https://shop.test/")), seal,
+            new MailProperties("Shopstack <no-reply@shop.test>", URI.create("https://shop.test/")),
+            seal,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static CloudEvent<Object> event(String type, Object data, Instant time) {
@@ -47,13 +48,17 @@ class EmailComposerTest {
 
     private CloudEvent<Object> verification(String email, Instant issued, Instant expiresAt) {
         String sealed = seal.seal(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, USER, "482913");
-        return event(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
-                new EmailVerificationRequested(USER, email, "Ada", sealed, expiresAt), issued);
+        return event(
+                EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
+                new EmailVerificationRequested(USER, email, "Ada", sealed, expiresAt),
+                issued);
     }
 
     private CloudEvent<Object> reset(String sealedToken) {
-        return event(EventTypes.USER_PASSWORD_RESET_REQUESTED,
-                new PasswordResetRequested(USER, "ada@example.test", "Ada", sealedToken, NOW.plusSeconds(1800)), NOW);
+        return event(
+                EventTypes.USER_PASSWORD_RESET_REQUESTED,
+                new PasswordResetRequested(USER, "ada@example.test", "Ada", sealedToken, NOW.plusSeconds(1800)),
+                NOW);
     }
 
     @Test
@@ -76,13 +81,18 @@ class EmailComposerTest {
     void aCodeIsValidForWholeMinutesCountedFromWhenItWasIssued() {
         Instant expires = NOW.plus(Duration.ofMinutes(10));
         assertThat(validFor(verification("ada@example.test", NOW.minus(Duration.ofMinutes(5)), expires)))
-                .as("from the event's time, not from when the mail is composed").isEqualTo("15 minutes");
+                .as("from the event's time, not from when the mail is composed")
+                .isEqualTo("15 minutes");
         assertThat(validFor(verification("ada@example.test", null, expires)))
-                .as("an event without a time: from the clock").isEqualTo("10 minutes");
+                .as("an event without a time: from the clock")
+                .isEqualTo("10 minutes");
         assertThat(validFor(verification("ada@example.test", NOW, NOW.plusSeconds(14 * 60 + 1))))
-                .as("rounded up").isEqualTo("15 minutes");
-        assertThat(validFor(verification("ada@example.test", NOW, NOW.plusSeconds(30)))).isEqualTo("1 minute");
-        assertThat(validFor(verification("ada@example.test", NOW, NOW.minusSeconds(300)))).isEqualTo("1 minute");
+                .as("rounded up")
+                .isEqualTo("15 minutes");
+        assertThat(validFor(verification("ada@example.test", NOW, NOW.plusSeconds(30))))
+                .isEqualTo("1 minute");
+        assertThat(validFor(verification("ada@example.test", NOW, NOW.minusSeconds(300))))
+                .isEqualTo("1 minute");
     }
 
     private String validFor(CloudEvent<Object> event) {
@@ -95,7 +105,8 @@ class EmailComposerTest {
                 .orElseThrow();
 
         assertThat(mail.subject()).isEqualTo("Reset your Shopstack password");
-        assertThat(mail.model()).containsEntry("resetLink", "https://shop.test/reset-password?token=" + TOKEN)
+        assertThat(mail.model())
+                .containsEntry("resetLink", "https://shop.test/reset-password?token=" + TOKEN)
                 .containsEntry("validFor", "30 minutes");
     }
 
@@ -126,46 +137,84 @@ class EmailComposerTest {
 
     @Test
     void onlyOneBareAddressIsARecipient() {
-        for (String to : List.of("Ada <ada@example.test>", "ada@example.test, eve@example.test",
-                "ada@example.test\r\nBcc: eve@example.test", "not an address", "")) {
+        for (String to : List.of(
+                "Ada <ada@example.test>",
+                "ada@example.test, eve@example.test",
+                "ada@example.test\r\nBcc: eve@example.test",
+                "not an address",
+                "")) {
             var event = event(EventTypes.USER_REGISTERED, new UserRegistered(USER, to, "ada", "Ada"), NOW);
             assertThatThrownBy(() -> composer.compose(event)).as(to).isInstanceOf(MalformedEventException.class);
         }
         assertThat(compose(EventTypes.USER_REGISTERED, new UserRegistered(USER, "ada@example.test", "ada", null))
-                .model()).as("no first name: greeted by username").containsEntry("name", "ada")
+                        .model())
+                .as("no first name: greeted by username")
+                .containsEntry("name", "ada")
                 .containsEntry("shopLink", "https://shop.test/");
     }
 
     @Test
     void anOrderStatusMailSaysTheStatusInWordsAndLinksToTheOrder() {
-        Email mail = compose(EventTypes.ORDER_STATUS_CHANGED,
+        Email mail = compose(
+                EventTypes.ORDER_STATUS_CHANGED,
                 new OrderStatusChanged("o/17 x", USER, "ada@example.test", "PAID", "SHIPPED", NOW));
 
         assertThat(mail.subject()).isEqualTo("Your Shopstack order o/17 x is shipped");
-        assertThat(mail.model()).containsEntry("status", "shipped")
+        assertThat(mail.model())
+                .containsEntry("status", "shipped")
                 .containsEntry("orderLink", "https://shop.test/orders/o%2F17%20x");
     }
 
     @Test
     void refundedStatusAnonymizedOrdersAndDeletedUsersSendNothing() {
-        assertThat(composer.compose(event(EventTypes.ORDER_STATUS_CHANGED,
-                new OrderStatusChanged("o-1", USER, "ada@example.test", "PAID", "REFUNDED", NOW), NOW)))
-                .as("the refund's own mail tells it").isEqualTo(Optional.empty());
-        assertThat(composer.compose(event(EventTypes.ORDER_STATUS_CHANGED,
-                new OrderStatusChanged("o-1", USER, null, "PAID", "SHIPPED", NOW), NOW))).isEmpty();
-        assertThat(composer.compose(event(EventTypes.USER_DELETED, new UserDeleted(USER, NOW), NOW))).isEmpty();
+        assertThat(composer.compose(event(
+                        EventTypes.ORDER_STATUS_CHANGED,
+                        new OrderStatusChanged("o-1", USER, "ada@example.test", "PAID", "REFUNDED", NOW),
+                        NOW)))
+                .as("the refund's own mail tells it")
+                .isEqualTo(Optional.empty());
+        assertThat(composer.compose(event(
+                        EventTypes.ORDER_STATUS_CHANGED,
+                        new OrderStatusChanged("o-1", USER, null, "PAID", "SHIPPED", NOW),
+                        NOW)))
+                .isEmpty();
+        assertThat(composer.compose(event(EventTypes.USER_DELETED, new UserDeleted(USER, NOW), NOW)))
+                .isEmpty();
     }
 
     @Test
     void aPartialRefundSaysSoInTheSubject() {
-        Email partial = compose(EventTypes.ORDER_REFUNDED, new OrderRefunded("o-1", USER, "ada@example.test", "r-1",
-                new BigDecimal("5.00"), "EUR", "damaged", new BigDecimal("5.00"), false, NOW));
-        Email full = compose(EventTypes.ORDER_REFUNDED, new OrderRefunded("o-1", USER, "ada@example.test", "r-2",
-                new BigDecimal("15.00"), "EUR", null, new BigDecimal("20.00"), true, NOW));
+        Email partial = compose(
+                EventTypes.ORDER_REFUNDED,
+                new OrderRefunded(
+                        "o-1",
+                        USER,
+                        "ada@example.test",
+                        "r-1",
+                        new BigDecimal("5.00"),
+                        "EUR",
+                        "damaged",
+                        new BigDecimal("5.00"),
+                        false,
+                        NOW));
+        Email full = compose(
+                EventTypes.ORDER_REFUNDED,
+                new OrderRefunded(
+                        "o-1",
+                        USER,
+                        "ada@example.test",
+                        "r-2",
+                        new BigDecimal("15.00"),
+                        "EUR",
+                        null,
+                        new BigDecimal("20.00"),
+                        true,
+                        NOW));
 
         assertThat(partial.subject()).isEqualTo("Your Shopstack order o-1 was refunded in part");
         assertThat(full.subject()).isEqualTo("Your Shopstack order o-1 was refunded");
-        assertThat(full.model()).containsEntry("amount", new BigDecimal("15.00"))
+        assertThat(full.model())
+                .containsEntry("amount", new BigDecimal("15.00"))
                 .containsEntry("totalRefunded", new BigDecimal("20.00"));
     }
 
@@ -174,6 +223,7 @@ class EmailComposerTest {
         var placed = new OrderPlaced("o-1", USER, "ada@example.test", List.of(), "EUR", null, NOW);
 
         assertThatThrownBy(() -> composer.compose(event(EventTypes.ORDER_PLACED, placed, NOW)))
-                .isInstanceOf(MalformedEventException.class).hasMessage("data.total is missing");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("data.total is missing");
     }
 }

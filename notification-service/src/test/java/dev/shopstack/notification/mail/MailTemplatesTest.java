@@ -20,7 +20,8 @@ class MailTemplatesTest {
 
     private final EmailComposer composer = new EmailComposer(
             new MailProperties("Shopstack <no-reply@shop.test>", URI.create("https://shop.test")),
-            new EventSeal(new byte[32]), Clock.systemUTC());
+            new EventSeal(new byte[32]),
+            Clock.systemUTC());
 
     @Test
     void everyMailedEventHasAnHtmlAndATextTemplate() {
@@ -30,7 +31,9 @@ class MailTemplatesTest {
                 .filter(path -> getClass().getClassLoader().getResource(path) == null)
                 .toList();
 
-        assertThat(missing).as("templates of registered events that send an email").isEmpty();
+        assertThat(missing)
+                .as("templates of registered events that send an email")
+                .isEmpty();
     }
 
     @Test
@@ -39,26 +42,32 @@ class MailTemplatesTest {
             var blank = CloudEvent.of("/test", event.type(), "subject", (Object) blank(event.payload()));
             // an empty payload is refused as malformed or sends nothing; it never falls through the composer's switch
             assertThatCode(() -> {
-                try {
-                    composer.compose(blank);
-                } catch (MalformedEventException expected) {
-                    // a case read the payload and found it lacking
-                }
-            }).as(event.type()).doesNotThrowAnyException();
+                        try {
+                            composer.compose(blank);
+                        } catch (MalformedEventException expected) {
+                            // a case read the payload and found it lacking
+                        }
+                    })
+                    .as(event.type())
+                    .doesNotThrowAnyException();
         }
     }
 
     @Test
     void theSilentEventsAreRegisteredAndReadHere() {
         assertThat(ConsumedEvents.all()).containsAll(EmailComposer.SILENT);
-        assertThat(ConsumedEvents.mailed()).doesNotContainAnyElementsOf(EmailComposer.SILENT).isNotEmpty();
+        assertThat(ConsumedEvents.mailed())
+                .doesNotContainAnyElementsOf(EmailComposer.SILENT)
+                .isNotEmpty();
     }
 
     /** The payload with every component at its default: null, 0 or false. */
     private static Record blank(Class<? extends Record> payload) {
         RecordComponent[] components = payload.getRecordComponents();
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Object[] values = Arrays.stream(types).map(MailTemplatesTest::defaultValue).toArray();
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Object[] values =
+                Arrays.stream(types).map(MailTemplatesTest::defaultValue).toArray();
         try {
             return payload.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {

@@ -28,8 +28,7 @@ public class CatalogClient {
     static final String RELEASE_BREAKER = "catalog-release";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Problem(String detail, Long productId) {
-    }
+    private record Problem(String detail, Long productId) {}
 
     private final RestClient catalog;
     private final CircuitBreaker breaker;
@@ -45,15 +44,17 @@ public class CatalogClient {
 
     /** Takes the stock for all lines, or none; the answer carries the price snapshot. */
     public Reservation reserve(UUID orderId, List<StockRequest.Line> lines) {
-        return guarded(breaker, () -> call(catalog.put()
-                .uri("/internal/stock/reservations/{orderId}", orderId)
-                .body(new StockRequest(lines))));
+        return guarded(
+                breaker,
+                () -> call(catalog.put()
+                        .uri("/internal/stock/reservations/{orderId}", orderId)
+                        .body(new StockRequest(lines))));
     }
 
     /** The order is paid: the stock is sold and the reservation no longer expires. */
     public Reservation confirm(UUID orderId) {
-        return guarded(breaker, () -> call(catalog.post()
-                .uri("/internal/stock/reservations/{orderId}/confirm", orderId)));
+        return guarded(
+                breaker, () -> call(catalog.post().uri("/internal/stock/reservations/{orderId}/confirm", orderId)));
     }
 
     /** Gives the stock back; a reservation that never existed counts as released. */
@@ -72,7 +73,8 @@ public class CatalogClient {
 
     private <T> T guarded(CircuitBreaker circuitBreaker, Supplier<T> call) {
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call))
+                    .get();
         } catch (CallNotPermittedException open) {
             throw new CatalogUnavailableException("catalog-service circuit breaker is open", open);
         }
@@ -88,8 +90,7 @@ public class CatalogClient {
                         && response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
                         && response.getStatusCode().value() != HttpStatus.FORBIDDEN.value()) {
                     Problem problem = readProblem(response);
-                    throw new CatalogRejectedException(response.getStatusCode(), problem.detail(),
-                            problem.productId());
+                    throw new CatalogRejectedException(response.getStatusCode(), problem.detail(), problem.productId());
                 }
                 // 5xx, or 401/403: our internal token is wrong, which is an outage from the customer's view
                 throw new CatalogUnavailableException("catalog-service answered " + response.getStatusCode(), null);

@@ -24,9 +24,12 @@ class CatalogClientConfiguration {
      * as a service id and never register.
      */
     @Bean
-    RestClient catalogRestClient(ObjectProvider<RestClient.Builder> builders,
-            DeferringLoadBalancerInterceptor loadBalancer, CatalogClientProperties properties,
-            ShopSecurityProperties security, ObjectProvider<ObservationRegistry> observations) {
+    RestClient catalogRestClient(
+            ObjectProvider<RestClient.Builder> builders,
+            DeferringLoadBalancerInterceptor loadBalancer,
+            CatalogClientProperties properties,
+            ShopSecurityProperties security,
+            ObjectProvider<ObservationRegistry> observations) {
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())

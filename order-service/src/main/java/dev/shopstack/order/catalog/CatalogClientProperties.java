@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CatalogClientProperties(
         @DefaultValue("http://catalog-service") String baseUrl,
         @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
-}
+        @DefaultValue("2s") Duration readTimeout) {}

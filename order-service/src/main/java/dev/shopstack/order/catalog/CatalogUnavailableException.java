@@ -14,8 +14,10 @@ public class CatalogUnavailableException extends ApiProblem {
     private final String reason;
 
     public CatalogUnavailableException(String reason, Throwable cause) {
-        super(ProblemType.CATALOG_UNAVAILABLE,
-                "The catalog is not available right now, nothing was ordered. Try again in a moment.", cause);
+        super(
+                ProblemType.CATALOG_UNAVAILABLE,
+                "The catalog is not available right now, nothing was ordered. Try again in a moment.",
+                cause);
         retryAfter(Duration.ofSeconds(5));
         this.reason = reason;
     }

@@ -14,7 +14,5 @@ public record Reservation(UUID orderId, String status, List<Line> lines, Instant
 
     /** A reserved line with the product's SKU, name and price at the moment of reserving. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Line(long productId, String sku, String name, BigDecimal unitPrice, String currency,
-            int quantity) {
-    }
+    public record Line(long productId, String sku, String name, BigDecimal unitPrice, String currency, int quantity) {}
 }

@@ -30,8 +30,7 @@ public class StockReleases {
     private final Duration interval;
     private final Clock clock;
 
-    public StockReleases(JdbcTemplate jdbc, CatalogClient catalog, StockReleaseProperties properties,
-            Clock clock) {
+    public StockReleases(JdbcTemplate jdbc, CatalogClient catalog, StockReleaseProperties properties, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -41,10 +40,14 @@ public class StockReleases {
     /** Records that this order's stock must go back; joins the caller's transaction if there is one. */
     public void schedule(UUID orderId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO stock_releases (order_id, attempts, created_at, next_attempt_at) "
-                + "SELECT ?, 0, ?, ? FROM (SELECT 1 AS one) AS dual_row "
-                + "WHERE NOT EXISTS (SELECT 1 FROM stock_releases WHERE order_id = ?)",
-                orderId.toString(), now, now, orderId.toString());
+        jdbc.update(
+                "INSERT INTO stock_releases (order_id, attempts, created_at, next_attempt_at) "
+                        + "SELECT ?, 0, ?, ? FROM (SELECT 1 AS one) AS dual_row "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM stock_releases WHERE order_id = ?)",
+                orderId.toString(),
+                now,
+                now,
+                orderId.toString());
     }
 
     /** Tries a scheduled release now (call it after the scheduling transaction committed). */
@@ -54,15 +57,21 @@ public class StockReleases {
             jdbc.update("DELETE FROM stock_releases WHERE order_id = ?", orderId.toString());
             return true;
         } catch (CatalogUnavailableException | CatalogRejectedException e) {
-            List<Integer> row = jdbc.queryForList("SELECT attempts FROM stock_releases WHERE order_id = ?",
-                    Integer.class, orderId.toString());
+            List<Integer> row = jdbc.queryForList(
+                    "SELECT attempts FROM stock_releases WHERE order_id = ?", Integer.class, orderId.toString());
             if (row.isEmpty()) {
                 return false; // released meanwhile by another attempt
             }
             int attempts = row.get(0) + 1;
-            jdbc.update("UPDATE stock_releases SET attempts = ?, next_attempt_at = ? WHERE order_id = ?",
-                    attempts, Timestamp.from(clock.instant().plus(pause(attempts))), orderId.toString());
-            log.warn("Cannot release the stock of order {} yet (attempt {}): {}", orderId, attempts,
+            jdbc.update(
+                    "UPDATE stock_releases SET attempts = ?, next_attempt_at = ? WHERE order_id = ?",
+                    attempts,
+                    Timestamp.from(clock.instant().plus(pause(attempts))),
+                    orderId.toString());
+            log.warn(
+                    "Cannot release the stock of order {} yet (attempt {}): {}",
+                    orderId,
+                    attempts,
                     e instanceof CatalogUnavailableException unavailable ? unavailable.reason() : e.getMessage());
             return false;
         }
@@ -76,12 +85,15 @@ public class StockReleases {
 
     @Scheduled(fixedDelayString = "${shop.orders.stock-release.retry-interval:30s}")
     // once per interval across replicas; 50 releases with retries and timeouts stay well under 10 minutes
-    @SchedulerLock(name = "order.stock-release-retries", lockAtMostFor = "PT10M",
+    @SchedulerLock(
+            name = "order.stock-release-retries",
+            lockAtMostFor = "PT10M",
             lockAtLeastFor = "${shop.orders.stock-release.retry-interval:30s}")
     public void retryDue() {
         List<UUID> due = jdbc.query(
                 "SELECT order_id FROM stock_releases WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 50",
-                (rs, row) -> UUID.fromString(rs.getString(1)), Timestamp.from(clock.instant()));
+                (rs, row) -> UUID.fromString(rs.getString(1)),
+                Timestamp.from(clock.instant()));
         for (UUID orderId : due) {
             if (!releaseNow(orderId)) {
                 return; // the catalog is still away: leave the rest for the next round

@@ -5,6 +5,5 @@ import java.util.List;
 /** The body of a reserve call: product ids and quantities. */
 public record StockRequest(List<Line> lines) {
 
-    public record Line(long productId, int quantity) {
-    }
+    public record Line(long productId, int quantity) {}
 }

@@ -51,10 +51,16 @@ public class UserDeletedListener {
         try {
             userId = UUID.fromString(event.path("data").path("userId").asString(""));
         } catch (IllegalArgumentException notAUserId) {
-            log.warn("Skipping user.deleted event {} without a valid userId", event.path("id").asString(""));
+            log.warn(
+                    "Skipping user.deleted event {} without a valid userId",
+                    event.path("id").asString(""));
             return;
         }
         int erased = orders.anonymize(userId, clock.instant());
-        log.info("user.deleted {}: anonymized {} order(s) of user {}", event.path("id").asString(""), erased, userId);
+        log.info(
+                "user.deleted {}: anonymized {} order(s) of user {}",
+                event.path("id").asString(""),
+                erased,
+                userId);
     }
 }

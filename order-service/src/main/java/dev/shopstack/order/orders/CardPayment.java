@@ -55,8 +55,7 @@ public class CardPayment {
     @Column(name = "payment_next_attempt_at")
     private Instant nextAttemptAt;
 
-    protected CardPayment() {
-    }
+    protected CardPayment() {}
 
     static CardPayment pending(Instant now) {
         CardPayment payment = new CardPayment();

@@ -37,8 +37,7 @@ public class IdempotencyRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected IdempotencyRecord() {
-    }
+    protected IdempotencyRecord() {}
 
     IdempotencyRecord(UUID userId, String key, String requestHash, UUID orderId, Instant createdAt) {
         this.userId = userId;

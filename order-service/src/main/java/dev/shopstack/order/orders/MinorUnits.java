@@ -11,12 +11,12 @@ import java.util.Set;
  */
 public final class MinorUnits {
 
-    private static final Set<String> ZERO_DECIMAL = Set.of("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA",
-            "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
+    private static final Set<String> ZERO_DECIMAL = Set.of(
+            "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF",
+            "XPF");
     private static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
 
-    private MinorUnits() {
-    }
+    private MinorUnits() {}
 
     /** How many decimals the currency has. */
     public static int decimals(String currency) {
@@ -29,7 +29,8 @@ public final class MinorUnits {
      * charged exactly: an {@link ArithmeticException}, never a silently rounded charge.
      */
     public static long of(BigDecimal amount, String currency) {
-        return amount.setScale(decimals(currency), RoundingMode.UNNECESSARY).movePointRight(decimals(currency))
+        return amount.setScale(decimals(currency), RoundingMode.UNNECESSARY)
+                .movePointRight(decimals(currency))
                 .longValueExact();
     }
 

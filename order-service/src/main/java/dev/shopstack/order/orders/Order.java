@@ -70,12 +70,17 @@ public class Order {
     @Version
     private long version;
 
-    protected Order() {
-    }
+    protected Order() {}
 
     /** A new order, PENDING_PAYMENT; the total is the sum of the lines, all in one currency. */
-    public Order(UUID id, UUID userId, String customerEmail, ShippingAddress shippingAddress, String currency,
-            List<OrderItem> items, Instant now) {
+    public Order(
+            UUID id,
+            UUID userId,
+            String customerEmail,
+            ShippingAddress shippingAddress,
+            String currency,
+            List<OrderItem> items,
+            Instant now) {
         this.id = id;
         this.userId = userId;
         this.customerEmail = customerEmail;
@@ -83,8 +88,7 @@ public class Order {
         this.status = OrderStatus.PENDING_PAYMENT;
         this.currency = currency;
         this.items = new ArrayList<>(items);
-        this.total = Money.amount(items.stream().map(OrderItem::getLineTotal)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        this.total = Money.amount(items.stream().map(OrderItem::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
         this.createdAt = now;
         this.updatedAt = createdAt;
         this.cardPayment = CardPayment.pending(now);
@@ -93,7 +97,8 @@ public class Order {
     /** Moves along the status machine; anything else is a 409. Answers the previous status. */
     public OrderStatus moveTo(OrderStatus next, Instant now) {
         if (!status.canBecome(next)) {
-            throw ApiProblem.of(ProblemType.ILLEGAL_STATUS_TRANSITION,
+            throw ApiProblem.of(
+                    ProblemType.ILLEGAL_STATUS_TRANSITION,
                     "An order in status " + status + " cannot become " + next + ".");
         }
         OrderStatus previous = status;

@@ -39,12 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrderController {
 
     /** {@code POST /{id}/cancel}: an optional reason. */
-    public record CancelRequest(@Size(max = 200) String reason) {
-    }
+    public record CancelRequest(@Size(max = 200) String reason) {}
 
     /** {@code PATCH /{id}/status} (admin). */
-    public record StatusChange(@NotNull OrderStatus status, @Size(max = 200) String reason) {
-    }
+    public record StatusChange(
+            @NotNull OrderStatus status, @Size(max = 200) String reason) {}
 
     private final OrderSearch orders;
     private final OrderPlacement placement;
@@ -57,16 +56,26 @@ public class OrderController {
     }
 
     /** 201 for a new order; 200 with the same order when the same key and body come again. */
-    @Operation(operationId = "placeOrder",
+    @Operation(
+            operationId = "placeOrder",
             summary = "Place an order; an Idempotency-Key makes a retry answer the first order (200)")
     @ResponseStatus(HttpStatus.CREATED)
-    @Problems({ProblemType.OUT_OF_STOCK, ProblemType.PRODUCT_UNAVAILABLE, ProblemType.MIXED_CURRENCIES,
-            ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.TOO_MANY_UNPAID_ORDERS, ProblemType.TOO_MANY_UNITS,
-            ProblemType.ORDER_REJECTED, ProblemType.RESERVATION_FAILED, ProblemType.CATALOG_UNAVAILABLE})
+    @Problems({
+        ProblemType.OUT_OF_STOCK,
+        ProblemType.PRODUCT_UNAVAILABLE,
+        ProblemType.MIXED_CURRENCIES,
+        ProblemType.IDEMPOTENCY_KEY_REUSED,
+        ProblemType.TOO_MANY_UNPAID_ORDERS,
+        ProblemType.TOO_MANY_UNITS,
+        ProblemType.ORDER_REJECTED,
+        ProblemType.RESERVATION_FAILED,
+        ProblemType.CATALOG_UNAVAILABLE
+    })
     @PostMapping
-    public ResponseEntity<OrderView> place(Caller caller,
+    public ResponseEntity<OrderView> place(
+            Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+")
-            String idempotencyKey,
+                    String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
         var placed = placement.place(caller, idempotencyKey, request);
         return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -75,7 +84,8 @@ public class OrderController {
     }
 
     /** A customer's own orders, newest first; an admin sees everyone's and may filter by user. */
-    @Operation(operationId = "listOrders",
+    @Operation(
+            operationId = "listOrders",
             summary = "The caller's orders, a page at a time (an admin sees every order)")
     @GetMapping
     public PagedModel<OrderSummary> list(
@@ -87,8 +97,8 @@ public class OrderController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        return new PagedModel<>(orders.search(caller, userId, status, startOf(from),
-                to == null ? null : startOf(to.plusDays(1)), request));
+        return new PagedModel<>(orders.search(
+                caller, userId, status, startOf(from), to == null ? null : startOf(to.plusDays(1)), request));
     }
 
     @Operation(operationId = "getOrder", summary = "One order (another customer's order is not found)")
@@ -100,17 +110,18 @@ public class OrderController {
     @Operation(operationId = "cancelOrder", summary = "Cancel an order that has not shipped")
     @Problems(ProblemType.ILLEGAL_STATUS_TRANSITION)
     @PostMapping("/{id}/cancel")
-    public OrderView cancel(Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) CancelRequest request) {
-        return lifecycle.cancel(caller, id, request == null ? null : request.reason()).forCaller(caller);
+    public OrderView cancel(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CancelRequest request) {
+        return lifecycle
+                .cancel(caller, id, request == null ? null : request.reason())
+                .forCaller(caller);
     }
 
     @Operation(operationId = "changeOrderStatus", summary = "Move an order along its life cycle (admin)")
     @Problems({ProblemType.ILLEGAL_STATUS_TRANSITION, ProblemType.PAYMENT_REQUIRED})
     @PatchMapping("/{id}/status")
     @PreAuthorize("hasRole('ADMIN')")
-    public OrderView changeStatus(Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody StatusChange change) {
+    public OrderView changeStatus(Caller caller, @PathVariable UUID id, @Valid @RequestBody StatusChange change) {
         return lifecycle.changeStatus(caller, id, change.status(), change.reason());
     }
 

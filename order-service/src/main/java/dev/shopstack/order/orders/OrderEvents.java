@@ -27,33 +27,72 @@ public class OrderEvents {
     }
 
     void placed(Order order) {
-        var lines = order.getItems().stream().map(item -> new OrderLine(Long.toString(item.getProductId()),
-                item.getSku(), item.getName(), item.getQuantity(), item.getUnitPrice(), item.getLineTotal())).toList();
-        publish(order, new OrderPlaced(id(order), user(order), order.getCustomerEmail(),
-                lines, order.getCurrency(), order.getTotal(), order.getCreatedAt()));
+        var lines = order.getItems().stream()
+                .map(item -> new OrderLine(
+                        Long.toString(item.getProductId()),
+                        item.getSku(),
+                        item.getName(),
+                        item.getQuantity(),
+                        item.getUnitPrice(),
+                        item.getLineTotal()))
+                .toList();
+        publish(
+                order,
+                new OrderPlaced(
+                        id(order),
+                        user(order),
+                        order.getCustomerEmail(),
+                        lines,
+                        order.getCurrency(),
+                        order.getTotal(),
+                        order.getCreatedAt()));
     }
 
     public void statusChanged(Order order, OrderStatus previous) {
-        publish(order, new OrderStatusChanged(id(order), user(order),
-                order.getCustomerEmail(), previous.name(), order.getStatus().name(), order.getUpdatedAt()));
+        publish(
+                order,
+                new OrderStatusChanged(
+                        id(order),
+                        user(order),
+                        order.getCustomerEmail(),
+                        previous.name(),
+                        order.getStatus().name(),
+                        order.getUpdatedAt()));
     }
 
     void cancelled(Order order, String reason) {
-        publish(order, new OrderCancelled(id(order), user(order),
-                order.getCustomerEmail(), reason, clock.instant()));
+        publish(order, new OrderCancelled(id(order), user(order), order.getCustomerEmail(), reason, clock.instant()));
     }
 
     /** A declined card attempt; the order stays payable. */
     public void paymentFailed(Order order, String reason) {
-        publish(order, new OrderPaymentFailed(id(order), user(order),
-                order.getCustomerEmail(), reason, clock.instant()));
+        publish(
+                order,
+                new OrderPaymentFailed(id(order), user(order), order.getCustomerEmail(), reason, clock.instant()));
     }
 
     /** Money went back to the customer: {@code totalRefunded} includes this refund. */
-    public void refunded(Order order, UUID refundId, BigDecimal amount, String reason, BigDecimal totalRefunded,
-            boolean fullyRefunded, Instant refundedAt) {
-        publish(order, new OrderRefunded(id(order), user(order), order.getCustomerEmail(), refundId.toString(),
-                amount, order.getCurrency(), reason, totalRefunded, fullyRefunded, refundedAt));
+    public void refunded(
+            Order order,
+            UUID refundId,
+            BigDecimal amount,
+            String reason,
+            BigDecimal totalRefunded,
+            boolean fullyRefunded,
+            Instant refundedAt) {
+        publish(
+                order,
+                new OrderRefunded(
+                        id(order),
+                        user(order),
+                        order.getCustomerEmail(),
+                        refundId.toString(),
+                        amount,
+                        order.getCurrency(),
+                        reason,
+                        totalRefunded,
+                        fullyRefunded,
+                        refundedAt));
     }
 
     /** The type and topic come from the payload record, through the {@link EventType} registry. */

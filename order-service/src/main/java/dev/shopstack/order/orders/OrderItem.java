@@ -26,8 +26,7 @@ public class OrderItem {
     @Column(name = "line_total", nullable = false, precision = 19, scale = 2)
     private BigDecimal lineTotal;
 
-    protected OrderItem() {
-    }
+    protected OrderItem() {}
 
     OrderItem(long productId, String sku, String name, BigDecimal unitPrice, int quantity) {
         this.productId = productId;

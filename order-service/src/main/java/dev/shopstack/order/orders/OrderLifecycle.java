@@ -1,9 +1,9 @@
 package dev.shopstack.order.orders;
 
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.order.catalog.StockReleases;
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,8 +24,15 @@ public class OrderLifecycle {
     private final RefundHooks refunds;
     private final PaymentRecords paymentRecords;
 
-    public OrderLifecycle(OrderRepository orders, OrderEvents events, StockReleases releases, TransactionTemplate tx,
-            Clock clock, CardPaymentHooks cardPayments, RefundHooks refunds, PaymentRecords paymentRecords) {
+    public OrderLifecycle(
+            OrderRepository orders,
+            OrderEvents events,
+            StockReleases releases,
+            TransactionTemplate tx,
+            Clock clock,
+            CardPaymentHooks cardPayments,
+            RefundHooks refunds,
+            PaymentRecords paymentRecords) {
         this.clock = clock;
         this.paymentRecords = paymentRecords;
         this.refunds = refunds;
@@ -38,14 +45,16 @@ public class OrderLifecycle {
 
     /** A customer's own order or any order for an admin; anything else looks like it does not exist. */
     public Order visible(Caller caller, UUID orderId) {
-        return orders.findById(orderId).filter(order -> caller.maySee(order.getUserId()))
+        return orders.findById(orderId)
+                .filter(order -> caller.maySee(order.getUserId()))
                 .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "There is no order " + orderId + "."));
     }
 
     /** A card payment the provider could not create yet is tried again here (bounded, outside the transaction). */
     public OrderView view(Caller caller, UUID orderId) {
         OrderView view = tx.execute(status -> ownView(visible(caller, orderId)));
-        if (view.status() == OrderStatus.PENDING_PAYMENT && view.payment() != null
+        if (view.status() == OrderStatus.PENDING_PAYMENT
+                && view.payment() != null
                 && CardPayment.State.INTENT_PENDING.name().equals(view.payment().status())) {
             cardPayments.startIfDue(orderId); // only if its back-off has passed
             return tx.execute(status -> ownView(visible(caller, orderId)));
@@ -67,8 +76,8 @@ public class OrderLifecycle {
         boolean[] refund = {false};
         tx.executeWithoutResult(status -> {
             Order order = visible(caller, orderId);
-            String why = reason != null ? reason : caller.admin() ? "cancelled by the shop"
-                    : "cancelled by the customer";
+            String why =
+                    reason != null ? reason : caller.admin() ? "cancelled by the shop" : "cancelled by the customer";
             if (order.getStatus() == OrderStatus.PAID) {
                 refund[0] = refunds.refundRestOnCancel(order, "Order cancelled: " + why, caller.subject());
             }
@@ -91,7 +100,8 @@ public class OrderLifecycle {
     boolean cancelUnpaid(UUID orderId, Instant placedBefore, String reason) {
         boolean due = Boolean.TRUE.equals(tx.execute(status -> orders.findById(orderId)
                 .map(order -> order.getStatus() == OrderStatus.PENDING_PAYMENT
-                        && order.getCreatedAt().isBefore(placedBefore)).orElse(false)));
+                        && order.getCreatedAt().isBefore(placedBefore))
+                .orElse(false)));
         if (!due || cardPayments.closeForExpiry(orderId) != CardPaymentHooks.Closing.CLOSED) {
             return false;
         }
@@ -103,7 +113,8 @@ public class OrderLifecycle {
                     .map(order -> {
                         markCancelled(order, reason);
                         return true;
-                    }).orElse(false)));
+                    })
+                    .orElse(false)));
         } catch (ObjectOptimisticLockingFailureException paidOrCancelledMeanwhile) {
             return false;
         }
@@ -130,11 +141,13 @@ public class OrderLifecycle {
             return cancel(admin, orderId, reason);
         }
         if (next == OrderStatus.PAID) {
-            throw ApiProblem.of(ProblemType.PAYMENT_REQUIRED,
+            throw ApiProblem.of(
+                    ProblemType.PAYMENT_REQUIRED,
                     "An order becomes PAID by recording its payment (POST /api/orders/{id}/payment).");
         }
         if (next == OrderStatus.REFUNDED) {
-            throw ApiProblem.of(ProblemType.ILLEGAL_STATUS_TRANSITION,
+            throw ApiProblem.of(
+                    ProblemType.ILLEGAL_STATUS_TRANSITION,
                     "An order becomes REFUNDED when its refunds cover the payment (POST /api/orders/{id}/refunds).");
         }
         return tx.execute(status -> {
@@ -153,9 +166,11 @@ public class OrderLifecycle {
     public void delete(Caller admin, UUID orderId) {
         tx.executeWithoutResult(status -> {
             Order order = visible(admin, orderId);
-            if (order.getStatus() != OrderStatus.DELIVERED && order.getStatus() != OrderStatus.CANCELLED
+            if (order.getStatus() != OrderStatus.DELIVERED
+                    && order.getStatus() != OrderStatus.CANCELLED
                     && order.getStatus() != OrderStatus.REFUNDED) {
-                throw ApiProblem.of(ProblemType.ORDER_STILL_OPEN,
+                throw ApiProblem.of(
+                        ProblemType.ORDER_STILL_OPEN,
                         "Only DELIVERED, CANCELLED or REFUNDED orders can be deleted; cancel it first.");
             }
             String owed = refunds.moneyStillOwed(order);

@@ -21,8 +21,8 @@ class OrderLimits {
         int total = 0;
         for (PlaceOrderRequest.Line line : request.lines()) {
             if (line.quantity() > limits.maxUnitsPerLine()) {
-                throw tooMany("At most " + limits.maxUnitsPerLine() + " units of one product per order.",
-                        line.productId());
+                throw tooMany(
+                        "At most " + limits.maxUnitsPerLine() + " units of one product per order.", line.productId());
             }
             total += line.quantity();
         }
@@ -34,8 +34,10 @@ class OrderLimits {
     /** Also checked again when the order commits, so a burst of parallel orders overshoots by few if any. */
     void checkOpenUnpaid(UUID customer) {
         if (orders.countByUserIdAndStatus(customer, OrderStatus.PENDING_PAYMENT) >= limits.maxOpenUnpaid()) {
-            ApiProblem problem = ApiProblem.of(ProblemType.TOO_MANY_UNPAID_ORDERS, "You have "
-                    + limits.maxOpenUnpaid() + " orders awaiting payment. Pay or cancel one before placing another.");
+            ApiProblem problem = ApiProblem.of(
+                    ProblemType.TOO_MANY_UNPAID_ORDERS,
+                    "You have " + limits.maxOpenUnpaid()
+                            + " orders awaiting payment. Pay or cancel one before placing another.");
             problem.with("maxOpenUnpaid", limits.maxOpenUnpaid());
             throw problem;
         }

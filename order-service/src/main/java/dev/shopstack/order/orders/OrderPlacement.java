@@ -1,8 +1,5 @@
 package dev.shopstack.order.orders;
 
-import java.time.Clock;
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.order.catalog.CatalogClient;
 import dev.shopstack.order.catalog.CatalogRejectedException;
 import dev.shopstack.order.catalog.CatalogUnavailableException;
@@ -10,10 +7,13 @@ import dev.shopstack.order.catalog.Reservation;
 import dev.shopstack.order.catalog.StockReleases;
 import dev.shopstack.order.catalog.StockRequest;
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class OrderPlacement {
 
     /** The answer, and whether it is a replay of an earlier request with the same key. */
-    public record Placed(OrderView order, boolean replayed) {
-    }
+    public record Placed(OrderView order, boolean replayed) {}
 
     private final CatalogClient catalog;
     private final StockReleases releases;
@@ -46,9 +45,18 @@ public class OrderPlacement {
     private final Clock clock;
     private final CardPaymentHooks cardPayments;
 
-    public OrderPlacement(CatalogClient catalog, StockReleases releases, OrderRepository orders,
-            IdempotencyRecordRepository keys, OrderEvents events, TransactionTemplate tx, JsonMapper json,
-            EntityManager entityManager, OrderLimits limits, Clock clock, CardPaymentHooks cardPayments) {
+    public OrderPlacement(
+            CatalogClient catalog,
+            StockReleases releases,
+            OrderRepository orders,
+            IdempotencyRecordRepository keys,
+            OrderEvents events,
+            TransactionTemplate tx,
+            JsonMapper json,
+            EntityManager entityManager,
+            OrderLimits limits,
+            Clock clock,
+            CardPaymentHooks cardPayments) {
         this.clock = clock;
         this.cardPayments = cardPayments;
         this.entityManager = entityManager;
@@ -71,7 +79,8 @@ public class OrderPlacement {
         Placed placed = placeOrder(caller, idempotencyKey, request);
         UUID orderId = placed.order().id();
         cardPayments.startAfterPlacement(orderId);
-        return new Placed(tx.execute(status -> orders.findById(orderId).map(OrderView::of).orElse(placed.order())),
+        return new Placed(
+                tx.execute(status -> orders.findById(orderId).map(OrderView::of).orElse(placed.order())),
                 placed.replayed());
     }
 
@@ -86,8 +95,11 @@ public class OrderPlacement {
         UUID orderId = UUID.randomUUID();
         Reservation reservation;
         try {
-            reservation = catalog.reserve(orderId, request.lines().stream()
-                    .map(line -> new StockRequest.Line(line.productId(), line.quantity())).toList());
+            reservation = catalog.reserve(
+                    orderId,
+                    request.lines().stream()
+                            .map(line -> new StockRequest.Line(line.productId(), line.quantity()))
+                            .toList());
         } catch (CatalogUnavailableException e) {
             // a timed-out reserve may still have taken the stock: give it back (now, or later by the job)
             releases.release(orderId);
@@ -96,20 +108,29 @@ public class OrderPlacement {
             throw rejected(e); // the catalog reserved nothing
         }
         try {
-            Order order = new Order(orderId, caller.userId(), caller.email(), request.shippingAddress(),
-                    currencyOf(reservation), items(reservation), clock.instant());
-            return new Placed(tx.execute(status -> {
-                limits.checkOpenUnpaid(caller.userId()); // again: another order may have committed meanwhile
-                entityManager.persist(order); // a new id: persist, not save() (which would merge)
-                entityManager.flush();
-                keys.saveAndFlush(new IdempotencyRecord(caller.userId(), idempotencyKey, hash, orderId, clock.instant()));
-                events.placed(order);
-                return OrderView.of(order);
-            }), false);
+            Order order = new Order(
+                    orderId,
+                    caller.userId(),
+                    caller.email(),
+                    request.shippingAddress(),
+                    currencyOf(reservation),
+                    items(reservation),
+                    clock.instant());
+            return new Placed(
+                    tx.execute(status -> {
+                        limits.checkOpenUnpaid(caller.userId()); // again: another order may have committed meanwhile
+                        entityManager.persist(order); // a new id: persist, not save() (which would merge)
+                        entityManager.flush();
+                        keys.saveAndFlush(
+                                new IdempotencyRecord(caller.userId(), idempotencyKey, hash, orderId, clock.instant()));
+                        events.placed(order);
+                        return OrderView.of(order);
+                    }),
+                    false);
         } catch (DataIntegrityViolationException sameKeyAtOnce) {
             releases.release(orderId);
-            return replay(keys.findByUserIdAndKey(caller.userId(), idempotencyKey).orElseThrow(() -> sameKeyAtOnce),
-                    hash);
+            return replay(
+                    keys.findByUserIdAndKey(caller.userId(), idempotencyKey).orElseThrow(() -> sameKeyAtOnce), hash);
         } catch (RuntimeException e) {
             releases.release(orderId);
             throw e;
@@ -118,11 +139,16 @@ public class OrderPlacement {
 
     private Placed replay(IdempotencyRecord earlier, String hash) {
         if (!earlier.getRequestHash().equals(hash)) {
-            throw ApiProblem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw ApiProblem.of(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request. Use a new key for a new order.");
         }
-        return new Placed(tx.execute(status -> orders.findById(earlier.getOrderId()).map(OrderView::of)
-                .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "The order of this Idempotency-Key no longer exists."))), true);
+        return new Placed(
+                tx.execute(status -> orders.findById(earlier.getOrderId())
+                        .map(OrderView::of)
+                        .orElseThrow(() -> ApiProblem.of(
+                                ProblemType.NOT_FOUND, "The order of this Idempotency-Key no longer exists."))),
+                true);
     }
 
     private static ApiProblem rejected(CatalogRejectedException e) {
@@ -141,17 +167,23 @@ public class OrderPlacement {
         if (!Reservation.RESERVED.equals(reservation.status())) {
             throw ApiProblem.of(ProblemType.RESERVATION_FAILED, "The stock could not be reserved. Try again.");
         }
-        List<String> currencies = reservation.lines().stream().map(Reservation.Line::currency).distinct().toList();
+        List<String> currencies = reservation.lines().stream()
+                .map(Reservation.Line::currency)
+                .distinct()
+                .toList();
         if (currencies.size() != 1) {
-            throw ApiProblem.of(ProblemType.MIXED_CURRENCIES,
+            throw ApiProblem.of(
+                    ProblemType.MIXED_CURRENCIES,
                     "All products of one order must have the same currency; this order mixes " + currencies + ".");
         }
         return currencies.get(0);
     }
 
     private static List<OrderItem> items(Reservation reservation) {
-        return reservation.lines().stream().map(line -> new OrderItem(line.productId(), line.sku(), line.name(),
-                line.unitPrice(), line.quantity())).toList();
+        return reservation.lines().stream()
+                .map(line ->
+                        new OrderItem(line.productId(), line.sku(), line.name(), line.unitPrice(), line.quantity()))
+                .toList();
     }
 
     /** The same key must come with the same body: compare a hash of the canonical JSON. */

@@ -55,8 +55,8 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
               and o.createdAt < :cutoff
             order by o.createdAt
             """)
-    List<String> findIntentIdsAwaitingCard(OrderStatus status, List<CardPayment.State> states, Instant cutoff,
-            Limit limit);
+    List<String> findIntentIdsAwaitingCard(
+            OrderStatus status, List<CardPayment.State> states, Instant cutoff, Limit limit);
 
     /** Keeps the order history but erases the customer's personal data; a second run changes nothing. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)

@@ -20,8 +20,8 @@ public class OrderSearch {
 
     /** @param userId honoured for admins only; a customer always gets their own orders */
     @Transactional(readOnly = true)
-    public Page<OrderSummary> search(Caller caller, UUID userId, OrderStatus status, Instant from, Instant to,
-            Pageable page) {
+    public Page<OrderSummary> search(
+            Caller caller, UUID userId, OrderStatus status, Instant from, Instant to, Pageable page) {
         return orders.search(caller.admin() ? userId : caller.userId(), status, from, to, page)
                 .map(OrderSummary::of);
     }

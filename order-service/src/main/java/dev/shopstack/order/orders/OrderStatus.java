@@ -7,7 +7,12 @@ import java.util.Set;
  * {@code REFUNDED} once refunds cover the whole payment, from PAID or from a paid order that was CANCELLED.
  */
 public enum OrderStatus {
-    PENDING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLED, REFUNDED;
+    PENDING_PAYMENT,
+    PAID,
+    SHIPPED,
+    DELIVERED,
+    CANCELLED,
+    REFUNDED;
 
     public boolean canBecome(OrderStatus next) {
         return switch (this) {

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An order in a list. */
-public record OrderSummary(UUID id, UUID userId, OrderStatus status, BigDecimal total, String currency,
-        Instant createdAt) {
+public record OrderSummary(
+        UUID id, UUID userId, OrderStatus status, BigDecimal total, String currency, Instant createdAt) {
 
     static OrderSummary of(Order order) {
-        return new OrderSummary(order.getId(), order.getUserId(), order.getStatus(), order.getTotal(),
-                order.getCurrency(), order.getCreatedAt());
+        return new OrderSummary(
+                order.getId(),
+                order.getUserId(),
+                order.getStatus(),
+                order.getTotal(),
+                order.getCurrency(),
+                order.getCreatedAt());
     }
 }

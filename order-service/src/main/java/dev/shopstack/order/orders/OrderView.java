@@ -12,8 +12,18 @@ import java.util.UUID;
  * @param refunds what was given back of its payment; only on the order's own view ({@code GET /api/orders/{id}}
  *     and cancelling), null elsewhere
  */
-public record OrderView(UUID id, UUID userId, String email, OrderStatus status, List<Line> lines, String currency,
-        BigDecimal total, ShippingAddress shippingAddress, Instant createdAt, Instant updatedAt, Payment payment,
+public record OrderView(
+        UUID id,
+        UUID userId,
+        String email,
+        OrderStatus status,
+        List<Line> lines,
+        String currency,
+        BigDecimal total,
+        ShippingAddress shippingAddress,
+        Instant createdAt,
+        Instant updatedAt,
+        Payment payment,
         Refunds refunds) {
 
     /**
@@ -28,8 +38,15 @@ public record OrderView(UUID id, UUID userId, String email, OrderStatus status, 
      *     unpaid; only on the order's own view
      * @param intentId the provider's PaymentIntent id, to admins only
      */
-    public record Payment(String status, String clientSecret, String checkoutUrl, Long amount, String currency,
-            String failure, String method, String intentId) {
+    public record Payment(
+            String status,
+            String clientSecret,
+            String checkoutUrl,
+            Long amount,
+            String currency,
+            String failure,
+            String method,
+            String intentId) {
 
         public static final String UNDER_REVIEW = "The payment is under review.";
 
@@ -40,16 +57,21 @@ public record OrderView(UUID id, UUID userId, String email, OrderStatus status, 
             }
             boolean payable = order.getStatus() == OrderStatus.PENDING_PAYMENT
                     && (card.getState() == CardPayment.State.REQUIRES_PAYMENT
-                        || card.getState() == CardPayment.State.FAILED);
+                            || card.getState() == CardPayment.State.FAILED);
             Long amount;
             try {
                 amount = MinorUnits.of(order.getTotal(), order.getCurrency());
             } catch (ArithmeticException notChargeable) {
                 amount = null;
             }
-            return new Payment(card.getState().name(), payable ? card.getClientSecret() : null,
-                    payable ? card.getCheckoutUrl() : null, amount, order.getCurrency(),
-                    card.getState() == CardPayment.State.INTENT_PENDING ? null : card.getFailure(), null,
+            return new Payment(
+                    card.getState().name(),
+                    payable ? card.getClientSecret() : null,
+                    payable ? card.getCheckoutUrl() : null,
+                    amount,
+                    order.getCurrency(),
+                    card.getState() == CardPayment.State.INTENT_PENDING ? null : card.getFailure(),
+                    null,
                     card.getIntentId());
         }
 
@@ -65,7 +87,9 @@ public record OrderView(UUID id, UUID userId, String email, OrderStatus status, 
     public record Refunds(BigDecimal refunded, String currency, List<Refund> items) {
 
         static Refunds of(List<Refund> items, String currency) {
-            BigDecimal refunded = items.stream().filter(r -> "SUCCEEDED".equals(r.status())).map(Refund::amount)
+            BigDecimal refunded = items.stream()
+                    .filter(r -> "SUCCEEDED".equals(r.status()))
+                    .map(Refund::amount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             return new Refunds(refunded, currency, items);
         }
@@ -75,13 +99,11 @@ public record OrderView(UUID id, UUID userId, String email, OrderStatus status, 
      * @param status {@code REQUESTED}, {@code SUCCEEDED} or {@code FAILED}
      * @param providerRefundId the provider's refund id, to admins only
      */
-    public record Refund(UUID id, BigDecimal amount, String reason, String status, Instant createdAt,
-            String providerRefundId) {
-    }
+    public record Refund(
+            UUID id, BigDecimal amount, String reason, String status, Instant createdAt, String providerRefundId) {}
 
-    public record Line(long productId, String sku, String name, int quantity, BigDecimal unitPrice,
-            BigDecimal lineTotal) {
-    }
+    public record Line(
+            long productId, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {}
 
     /**
      * What this caller may see: a customer sees neither why a payment is under review nor the provider's ids
@@ -91,29 +113,79 @@ public record OrderView(UUID id, UUID userId, String email, OrderStatus status, 
         if (caller.admin()) {
             return this;
         }
-        Payment shown = payment == null ? null : payment.with(payment.method(),
-                CardPayment.State.REVIEW.name().equals(payment.status()) ? Payment.UNDER_REVIEW : payment.failure(),
-                null);
-        Refunds shownRefunds = refunds == null ? null : new Refunds(refunds.refunded(), refunds.currency(),
-                refunds.items().stream().map(r -> new Refund(r.id(), r.amount(), r.reason(), r.status(),
-                        r.createdAt(), null)).toList());
-        return new OrderView(id, userId, email, status, lines, currency, total, shippingAddress, createdAt,
-                updatedAt, shown, shownRefunds);
+        Payment shown = payment == null
+                ? null
+                : payment.with(
+                        payment.method(),
+                        CardPayment.State.REVIEW.name().equals(payment.status())
+                                ? Payment.UNDER_REVIEW
+                                : payment.failure(),
+                        null);
+        Refunds shownRefunds = refunds == null
+                ? null
+                : new Refunds(
+                        refunds.refunded(),
+                        refunds.currency(),
+                        refunds.items().stream()
+                                .map(r -> new Refund(r.id(), r.amount(), r.reason(), r.status(), r.createdAt(), null))
+                                .toList());
+        return new OrderView(
+                id,
+                userId,
+                email,
+                status,
+                lines,
+                currency,
+                total,
+                shippingAddress,
+                createdAt,
+                updatedAt,
+                shown,
+                shownRefunds);
     }
 
     /** The order's own view: how it was paid and its refunds, as the payments feature recorded them. */
     OrderView with(PaymentRecords.Recorded recorded) {
-        Payment shown = payment == null ? null : payment.with(
-                recorded.method() != null ? recorded.method() : "CARD", payment.failure(), payment.intentId());
-        return new OrderView(id, userId, email, status, lines, currency, total, shippingAddress, createdAt,
-                updatedAt, shown, Refunds.of(recorded.refunds(), currency));
+        Payment shown = payment == null
+                ? null
+                : payment.with(
+                        recorded.method() != null ? recorded.method() : "CARD", payment.failure(), payment.intentId());
+        return new OrderView(
+                id,
+                userId,
+                email,
+                status,
+                lines,
+                currency,
+                total,
+                shippingAddress,
+                createdAt,
+                updatedAt,
+                shown,
+                Refunds.of(recorded.refunds(), currency));
     }
 
     public static OrderView of(Order order) {
-        return new OrderView(order.getId(), order.getUserId(), order.getCustomerEmail(), order.getStatus(),
-                order.getItems().stream().map(item -> new Line(item.getProductId(), item.getSku(), item.getName(),
-                        item.getQuantity(), item.getUnitPrice(), item.getLineTotal())).toList(),
-                order.getCurrency(), order.getTotal(), order.getShippingAddress(), order.getCreatedAt(),
-                order.getUpdatedAt(), Payment.of(order), null);
+        return new OrderView(
+                order.getId(),
+                order.getUserId(),
+                order.getCustomerEmail(),
+                order.getStatus(),
+                order.getItems().stream()
+                        .map(item -> new Line(
+                                item.getProductId(),
+                                item.getSku(),
+                                item.getName(),
+                                item.getQuantity(),
+                                item.getUnitPrice(),
+                                item.getLineTotal()))
+                        .toList(),
+                order.getCurrency(),
+                order.getTotal(),
+                order.getShippingAddress(),
+                order.getCreatedAt(),
+                order.getUpdatedAt(),
+                Payment.of(order),
+                null);
     }
 }

@@ -15,6 +15,5 @@ public interface PaymentRecords {
      * @param method how the order was paid ({@code CARD}, {@code MANUAL}); null while it is unpaid
      * @param refunds oldest first, failed ones included
      */
-    record Recorded(String method, List<OrderView.Refund> refunds) {
-    }
+    record Recorded(String method, List<OrderView.Refund> refunds) {}
 }

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often overdue orders are looked for
  */
 @ConfigurationProperties("shop.orders.payment-window")
-public record PaymentWindowProperties(@DefaultValue("14m") Duration duration,
-        @DefaultValue("30s") Duration checkInterval) {
-}
+public record PaymentWindowProperties(
+        @DefaultValue("14m") Duration duration,
+        @DefaultValue("30s") Duration checkInterval) {}

@@ -17,6 +17,7 @@ public record PlaceOrderRequest(
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 1000;
 
-    public record Line(@NotNull @Positive Long productId, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
-    }
+    public record Line(
+            @NotNull @Positive Long productId,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

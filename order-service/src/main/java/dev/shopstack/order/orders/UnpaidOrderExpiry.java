@@ -28,8 +28,8 @@ public class UnpaidOrderExpiry {
     private final PaymentWindowProperties window;
     private final Clock clock;
 
-    public UnpaidOrderExpiry(OrderRepository orders, OrderLifecycle lifecycle, PaymentWindowProperties window,
-            Clock clock) {
+    public UnpaidOrderExpiry(
+            OrderRepository orders, OrderLifecycle lifecycle, PaymentWindowProperties window, Clock clock) {
         this.clock = clock;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -38,7 +38,9 @@ public class UnpaidOrderExpiry {
 
     @Scheduled(fixedDelayString = "${shop.orders.payment-window.check-interval:30s}")
     // once per interval across replicas; a killed holder's lock is free again after 5 minutes
-    @SchedulerLock(name = "order.unpaid-order-expiry", lockAtMostFor = "PT5M",
+    @SchedulerLock(
+            name = "order.unpaid-order-expiry",
+            lockAtMostFor = "PT5M",
             lockAtLeastFor = "${shop.orders.payment-window.check-interval:30s}")
     public void cancelOverdue() {
         cancelPlacedBefore(clock.instant().minus(window.duration()));
@@ -49,8 +51,8 @@ public class UnpaidOrderExpiry {
         int cancelled = 0;
         boolean more = true;
         while (more) {
-            List<UUID> due = orders.findIdsByStatusAndCreatedAtBefore(OrderStatus.PENDING_PAYMENT, cutoff,
-                    Limit.of(BATCH));
+            List<UUID> due =
+                    orders.findIdsByStatusAndCreatedAtBefore(OrderStatus.PENDING_PAYMENT, cutoff, Limit.of(BATCH));
             int before = cancelled;
             for (UUID orderId : due) {
                 if (lifecycle.cancelUnpaid(orderId, cutoff, "not paid within " + windowText())) {

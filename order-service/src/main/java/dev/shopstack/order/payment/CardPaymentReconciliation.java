@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,14 @@ public class CardPaymentReconciliation {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public CardPaymentReconciliation(OrderRepository orders, PaymentProvider provider, CardPaymentWebhooks outcomes,
-            ReconciliationProperties properties, TransactionTemplate tx, MeterRegistry meters, Clock clock) {
+    public CardPaymentReconciliation(
+            OrderRepository orders,
+            PaymentProvider provider,
+            CardPaymentWebhooks outcomes,
+            ReconciliationProperties properties,
+            TransactionTemplate tx,
+            MeterRegistry meters,
+            Clock clock) {
         this.orders = orders;
         this.provider = provider;
         this.outcomes = outcomes;
@@ -47,7 +52,8 @@ public class CardPaymentReconciliation {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${shop.payments.reconciliation.interval:60s}",
+    @Scheduled(
+            fixedDelayString = "${shop.payments.reconciliation.interval:60s}",
             initialDelayString = "${shop.payments.reconciliation.interval:60s}")
     @SchedulerLock(name = "order.card-payment-reconciliation", lockAtMostFor = "PT10M", lockAtLeastFor = "PT10S")
     public void reconcileDue() {
@@ -56,8 +62,10 @@ public class CardPaymentReconciliation {
 
     /** Looks up the waiting orders placed before the cutoff (at most one batch); answers how many it looked up. */
     public int reconcilePlacedBefore(Instant cutoff) {
-        List<String> intents = tx.execute(status -> orders.findIntentIdsAwaitingCard(OrderStatus.PENDING_PAYMENT,
-                List.of(CardPayment.State.REQUIRES_PAYMENT, CardPayment.State.FAILED), cutoff,
+        List<String> intents = tx.execute(status -> orders.findIntentIdsAwaitingCard(
+                OrderStatus.PENDING_PAYMENT,
+                List.of(CardPayment.State.REQUIRES_PAYMENT, CardPayment.State.FAILED),
+                cutoff,
                 Limit.of(properties.batch())));
         for (String intentId : intents) {
             count(reconcile(intentId));
@@ -76,8 +84,11 @@ public class CardPaymentReconciliation {
         try {
             CardPaymentWebhooks.Outcome outcome = outcomes.apply(intent);
             if (outcome == CardPaymentWebhooks.Outcome.APPLIED) {
-                log.info("Reconciled payment {} of order {}: {} (its webhook had not been applied)", intentId,
-                        intent.orderId(), intent.status());
+                log.info(
+                        "Reconciled payment {} of order {}: {} (its webhook had not been applied)",
+                        intentId,
+                        intent.orderId(),
+                        intent.status());
                 return "succeeded".equals(intent.status()) ? "paid" : "failed";
             }
             return outcome == CardPaymentWebhooks.Outcome.REVIEW ? "review" : "unchanged";

@@ -34,7 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CardPaymentWebhooks {
 
     /** What became of an event. */
-    public enum Outcome { APPLIED, DUPLICATE, IGNORED, REVIEW }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        IGNORED,
+        REVIEW
+    }
 
     static final String METHOD = "CARD";
     private static final Logger log = LoggerFactory.getLogger(CardPaymentWebhooks.class);
@@ -47,8 +52,14 @@ public class CardPaymentWebhooks {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public CardPaymentWebhooks(OrderRepository orders, PaymentRepository payments, CatalogClient catalog,
-            OrderEvents events, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    public CardPaymentWebhooks(
+            OrderRepository orders,
+            PaymentRepository payments,
+            CatalogClient catalog,
+            OrderEvents events,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.catalog = catalog;
@@ -65,17 +76,31 @@ public class CardPaymentWebhooks {
      */
     public Outcome apply(PaymentProvider.Intent intent) {
         if ("succeeded".equals(intent.status())) {
-            return handle(new PaymentProvider.Event("reconciled_" + intent.id() + "_succeeded",
-                    PaymentProvider.Event.Kind.PAYMENT_SUCCEEDED, "payment_intent.succeeded", intent.id(),
-                    intent.orderId(), intent.amount(), intent.amountReceived(), intent.currency(), null));
+            return handle(new PaymentProvider.Event(
+                    "reconciled_" + intent.id() + "_succeeded",
+                    PaymentProvider.Event.Kind.PAYMENT_SUCCEEDED,
+                    "payment_intent.succeeded",
+                    intent.id(),
+                    intent.orderId(),
+                    intent.amount(),
+                    intent.amountReceived(),
+                    intent.currency(),
+                    null));
         }
         if ("requires_payment_method".equals(intent.status()) && intent.failure() != null) {
             Optional<Order> order = tx.execute(status -> orders.findByCardPaymentIntentId(intent.id()));
-            if (order.map(Order::getCardPayment).filter(card -> card.getState() == CardPayment.State.REQUIRES_PAYMENT)
+            if (order.map(Order::getCardPayment)
+                    .filter(card -> card.getState() == CardPayment.State.REQUIRES_PAYMENT)
                     .isPresent()) {
-                return handle(new PaymentProvider.Event("reconciled_" + intent.id() + "_failed_" + clock.millis(),
-                        PaymentProvider.Event.Kind.PAYMENT_FAILED, "payment_intent.payment_failed", intent.id(),
-                        intent.orderId(), intent.amount(), intent.amountReceived(), intent.currency(),
+                return handle(new PaymentProvider.Event(
+                        "reconciled_" + intent.id() + "_failed_" + clock.millis(),
+                        PaymentProvider.Event.Kind.PAYMENT_FAILED,
+                        "payment_intent.payment_failed",
+                        intent.id(),
+                        intent.orderId(),
+                        intent.amount(),
+                        intent.amountReceived(),
+                        intent.currency(),
                         intent.failure()));
             }
         }
@@ -90,7 +115,7 @@ public class CardPaymentWebhooks {
             return switch (event.kind()) {
                 case PAYMENT_SUCCEEDED -> succeeded(event);
                 case PAYMENT_FAILED -> failed(event);
-                case OTHER, REFUNDED -> record(event, null, order -> { }, Outcome.IGNORED); // refunds: RefundWebhooks
+                case OTHER, REFUNDED -> record(event, null, order -> {}, Outcome.IGNORED); // refunds: RefundWebhooks
             };
         } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException sameEventAtOnce) {
             if (seen(event.id())) {
@@ -104,19 +129,22 @@ public class CardPaymentWebhooks {
         Optional<Order> found = tx.execute(status -> orderOf(event));
         if (found.isEmpty() && orderIdIn(event) != null) {
             // the order's own transaction has not committed yet (or it is gone): the provider asks again later
-            throw ApiProblem.of(ProblemType.WEBHOOK_ORDER_UNKNOWN, "There is no order " + event.orderId()
-                    + " yet; deliver the event again later.");
+            throw ApiProblem.of(
+                    ProblemType.WEBHOOK_ORDER_UNKNOWN,
+                    "There is no order " + event.orderId() + " yet; deliver the event again later.");
         }
         if (found.isEmpty()) {
             log.warn("Payment {} succeeded for no known order (order_id {})", event.intentId(), event.orderId());
-            return record(event, null, order -> { }, Outcome.IGNORED);
+            return record(event, null, order -> {}, Outcome.IGNORED);
         }
         Order order = found.get();
         String mismatch = mismatch(order, event);
         if (mismatch == null && order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            if (order.getStatus() == OrderStatus.PAID && payments.findByOrderId(order.getId())
-                    .filter(p -> p.matchesReference(METHOD, event.intentId())).isPresent()) {
-                return record(event, order.getId(), o -> { }, Outcome.DUPLICATE);
+            if (order.getStatus() == OrderStatus.PAID
+                    && payments.findByOrderId(order.getId())
+                            .filter(p -> p.matchesReference(METHOD, event.intentId()))
+                            .isPresent()) {
+                return record(event, order.getId(), o -> {}, Outcome.DUPLICATE);
             }
             mismatch = "paid at the provider while the order was " + order.getStatus();
         }
@@ -131,10 +159,12 @@ public class CardPaymentWebhooks {
         Outcome[] outcome = {Outcome.APPLIED};
         record(event, order.getId(), current -> {
             if (current.getStatus() != OrderStatus.PENDING_PAYMENT) { // cancelled while the webhook was on its way
-                log.warn("Payment {} of order {} needs review: paid while the order became {}", event.intentId(),
-                        current.getId(), current.getStatus());
-                current.getCardPayment().needsReview("paid at the provider while the order was "
-                        + current.getStatus());
+                log.warn(
+                        "Payment {} of order {} needs review: paid while the order became {}",
+                        event.intentId(),
+                        current.getId(),
+                        current.getStatus());
+                current.getCardPayment().needsReview("paid at the provider while the order was " + current.getStatus());
                 orders.saveAndFlush(current);
                 outcome[0] = Outcome.REVIEW;
                 return;
@@ -142,8 +172,13 @@ public class CardPaymentWebhooks {
             OrderStatus previous = current.moveTo(OrderStatus.PAID, clock.instant());
             current.getCardPayment().succeeded(event.intentId());
             orders.saveAndFlush(current);
-            payments.saveAndFlush(new Payment(current.getId(), METHOD, event.intentId(), current.getTotal(),
-                    current.getCurrency(), clock.instant()));
+            payments.saveAndFlush(new Payment(
+                    current.getId(),
+                    METHOD,
+                    event.intentId(),
+                    current.getTotal(),
+                    current.getCurrency(),
+                    clock.instant()));
             events.statusChanged(current, previous);
         });
         return outcome[0];
@@ -157,8 +192,10 @@ public class CardPaymentWebhooks {
         boolean[] applied = {false};
         record(event, orderId, order -> {
             CardPayment card = order.getCardPayment();
-            if (order.getStatus() == OrderStatus.PENDING_PAYMENT && card != null
-                    && card.getState() != CardPayment.State.SUCCEEDED && card.getState() != CardPayment.State.REVIEW) {
+            if (order.getStatus() == OrderStatus.PENDING_PAYMENT
+                    && card != null
+                    && card.getState() != CardPayment.State.SUCCEEDED
+                    && card.getState() != CardPayment.State.REVIEW) {
                 card.attemptFailed(reason);
                 orders.saveAndFlush(order);
                 events.paymentFailed(order, reason);
@@ -170,10 +207,14 @@ public class CardPaymentWebhooks {
 
     private Outcome review(PaymentProvider.Event event, UUID orderId, String reason) {
         log.warn("Payment {} of order {} needs review: {} (event {})", event.intentId(), orderId, reason, event.id());
-        return record(event, orderId, order -> {
-            order.getCardPayment().needsReview(reason);
-            orders.saveAndFlush(order);
-        }, Outcome.REVIEW);
+        return record(
+                event,
+                orderId,
+                order -> {
+                    order.getCardPayment().needsReview(reason);
+                    orders.saveAndFlush(order);
+                },
+                Outcome.REVIEW);
     }
 
     /** The amount the provider actually collected, and its currency, must be exactly the order's total. */
@@ -204,8 +245,11 @@ public class CardPaymentWebhooks {
     /** The event id and the change commit together. */
     private void record(PaymentProvider.Event event, UUID orderId, Consumer<Order> apply) {
         tx.executeWithoutResult(status -> {
-            jdbc.update("INSERT INTO payment_webhook_events (event_id, event_type, received_at) VALUES (?, ?, ?)",
-                    event.id(), event.type(), Timestamp.from(clock.instant()));
+            jdbc.update(
+                    "INSERT INTO payment_webhook_events (event_id, event_type, received_at) VALUES (?, ?, ?)",
+                    event.id(),
+                    event.type(),
+                    Timestamp.from(clock.instant()));
             if (orderId != null) {
                 orders.findById(orderId).ifPresent(apply);
             }
@@ -227,8 +271,8 @@ public class CardPaymentWebhooks {
     }
 
     private boolean seen(String eventId) {
-        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_webhook_events WHERE event_id = ?",
-                Integer.class, eventId);
+        Integer rows = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payment_webhook_events WHERE event_id = ?", Integer.class, eventId);
         return rows != null && rows > 0;
     }
 }

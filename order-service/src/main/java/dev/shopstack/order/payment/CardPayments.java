@@ -9,11 +9,11 @@ import dev.shopstack.order.orders.OrderStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,8 +35,12 @@ public class CardPayments implements CardPaymentHooks {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public CardPayments(OrderRepository orders, PaymentProvider provider, CardPaymentWebhooks outcomes,
-            TransactionTemplate tx, Clock clock) {
+    public CardPayments(
+            OrderRepository orders,
+            PaymentProvider provider,
+            CardPaymentWebhooks outcomes,
+            TransactionTemplate tx,
+            Clock clock) {
         this.orders = orders;
         this.provider = provider;
         this.outcomes = outcomes;
@@ -73,7 +77,8 @@ public class CardPayments implements CardPaymentHooks {
                     .map(Order::getCardPayment)
                     .filter(card -> card.getState() == CardPayment.State.REQUIRES_PAYMENT
                             || card.getState() == CardPayment.State.FAILED)
-                    .map(CardPayment::getIntentId).orElse(null));
+                    .map(CardPayment::getIntentId)
+                    .orElse(null));
             if (intentId != null) {
                 provider.cancel(intentId);
             }
@@ -88,7 +93,8 @@ public class CardPayments implements CardPaymentHooks {
      */
     @Override
     public Closing closeForExpiry(UUID orderId) {
-        CardPayment card = tx.execute(status -> orders.findById(orderId).map(Order::getCardPayment).orElse(null));
+        CardPayment card = tx.execute(
+                status -> orders.findById(orderId).map(Order::getCardPayment).orElse(null));
         if (card != null && card.getState() == CardPayment.State.REVIEW && card.getIntentId() != null) {
             return Closing.UNKNOWN; // the provider may hold the customer's money: an admin decides, not the clock
         }
@@ -129,18 +135,20 @@ public class CardPayments implements CardPaymentHooks {
     @Scheduled(fixedDelayString = "${shop.payments.retry-interval:15s}")
     @SchedulerLock(name = "order.card-intent-retries", lockAtMostFor = "PT10M", lockAtLeastFor = "PT10S")
     public void createDueIntents() {
-        List<UUID> due = orders.findIdsWithIntentDue(OrderStatus.PENDING_PAYMENT, CardPayment.State.INTENT_PENDING,
-                clock.instant(), Limit.of(BATCH));
+        List<UUID> due = orders.findIdsWithIntentDue(
+                OrderStatus.PENDING_PAYMENT, CardPayment.State.INTENT_PENDING, clock.instant(), Limit.of(BATCH));
         due.forEach(this::startIfDue);
     }
 
     private void start(UUID orderId, boolean firstAttempt) {
         PaymentProvider.IntentRequest request = tx.execute(status -> orders.findById(orderId)
                 .filter(order -> order.getStatus() == OrderStatus.PENDING_PAYMENT)
-                .filter(order -> order.getCardPayment() != null && (firstAttempt
-                        ? order.getCardPayment().getState() == CardPayment.State.INTENT_PENDING
-                        : order.getCardPayment().intentDue(clock.instant())))
-                .map(this::requestFor).orElse(null));
+                .filter(order -> order.getCardPayment() != null
+                        && (firstAttempt
+                                ? order.getCardPayment().getState() == CardPayment.State.INTENT_PENDING
+                                : order.getCardPayment().intentDue(clock.instant())))
+                .map(this::requestFor)
+                .orElse(null));
         if (request == null) {
             return;
         }
@@ -149,13 +157,18 @@ public class CardPayments implements CardPaymentHooks {
             intent = provider.create(request);
         } catch (PaymentProviderException e) {
             if (!e.retryable()) { // the same request is refused again however often it is sent
-                log.warn("The payment provider refused the payment of order {}, it needs review: {}", orderId,
+                log.warn(
+                        "The payment provider refused the payment of order {}, it needs review: {}",
+                        orderId,
                         e.getMessage());
-                update(orderId, card -> card.needsReview("The payment provider refused the payment: "
-                        + e.getMessage()));
+                update(
+                        orderId,
+                        card -> card.needsReview("The payment provider refused the payment: " + e.getMessage()));
                 return;
             }
-            log.warn("The payment provider did not create the payment of order {} (will retry): {}", orderId,
+            log.warn(
+                    "The payment provider did not create the payment of order {} (will retry): {}",
+                    orderId,
                     e.getMessage());
             update(orderId, card -> card.creationFailed(e.getMessage(), clock.instant()));
             return;
@@ -168,13 +181,14 @@ public class CardPayments implements CardPaymentHooks {
         try {
             amount = MinorUnits.of(order.getTotal(), order.getCurrency());
         } catch (ArithmeticException notExact) {
-            order.getCardPayment().needsReview("The total " + order.getTotal().toPlainString() + " "
-                    + order.getCurrency() + " has more decimals than the currency can be charged in.");
+            order.getCardPayment()
+                    .needsReview("The total " + order.getTotal().toPlainString() + " " + order.getCurrency()
+                            + " has more decimals than the currency can be charged in.");
             orders.saveAndFlush(order);
             return null;
         }
-        return new PaymentProvider.IntentRequest(order.getId(), amount, order.getCurrency(),
-                "Shopstack order " + order.getId());
+        return new PaymentProvider.IntentRequest(
+                order.getId(), amount, order.getCurrency(), "Shopstack order " + order.getId());
     }
 
     /** Another replica or request that got there first wins: same intent, same key. */

@@ -1,8 +1,8 @@
 package dev.shopstack.order.payment;
 
+import dev.shopstack.order.orders.Order;
 import dev.shopstack.platform.errors.ApiProblem;
 import dev.shopstack.platform.problems.ProblemType;
-import dev.shopstack.order.orders.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,8 @@ public class ManualPaymentMethod implements PaymentMethod {
     @Override
     public String collect(Order order, PaymentRequest request) {
         if (request.reference() == null || request.reference().isBlank()) {
-            throw ApiProblem.of(ProblemType.PAYMENT_REFERENCE_REQUIRED,
+            throw ApiProblem.of(
+                    ProblemType.PAYMENT_REFERENCE_REQUIRED,
                     "A manual payment needs the reference of the payment it records (e.g. the bank transfer's).");
         }
         return request.reference().strip();

@@ -19,11 +19,20 @@ class OrderPaymentRecords implements PaymentRecords {
 
     @Override
     public Recorded of(Order order) {
-        String method = payments.findByOrderId(order.getId()).map(Payment::view).map(PaymentView::method)
+        String method = payments.findByOrderId(order.getId())
+                .map(Payment::view)
+                .map(PaymentView::method)
                 .orElse(null);
-        return new Recorded(method, refunds.findByOrderIdOrderByCreatedAtAscIdAsc(order.getId()).stream()
-                .map(r -> new OrderView.Refund(r.getId(), r.getAmount(), r.getReason(), r.getStatus().name(),
-                        r.getCreatedAt(), r.getProviderRefundId()))
-                .toList());
+        return new Recorded(
+                method,
+                refunds.findByOrderIdOrderByCreatedAtAscIdAsc(order.getId()).stream()
+                        .map(r -> new OrderView.Refund(
+                                r.getId(),
+                                r.getAmount(),
+                                r.getReason(),
+                                r.getStatus().name(),
+                                r.getCreatedAt(),
+                                r.getProviderRefundId()))
+                        .toList());
     }
 }

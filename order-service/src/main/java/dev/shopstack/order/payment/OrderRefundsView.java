@@ -12,6 +12,11 @@ import java.util.UUID;
  * @param pending requested and not confirmed yet
  * @param refundable what may still be refunded
  */
-public record OrderRefundsView(UUID orderId, String currency, BigDecimal paid, BigDecimal refunded,
-        BigDecimal pending, BigDecimal refundable, List<RefundView> refunds) {
-}
+public record OrderRefundsView(
+        UUID orderId,
+        String currency,
+        BigDecimal paid,
+        BigDecimal refunded,
+        BigDecimal pending,
+        BigDecimal refundable,
+        List<RefundView> refunds) {}

@@ -38,8 +38,7 @@ public class Payment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
     Payment(UUID orderId, String method, String reference, BigDecimal amount, String currency, Instant createdAt) {
         this.id = UUID.randomUUID();

@@ -24,15 +24,22 @@ public class PaymentController {
     }
 
     /** 201 when recorded now, 200 with the recorded payment when it is repeated. */
-    @Operation(operationId = "payOrder",
+    @Operation(
+            operationId = "payOrder",
             summary = "Pay an order, by card or (admin) recorded by hand; a repeat answers the first payment (200)")
     @ResponseStatus(HttpStatus.CREATED)
-    @Problems({ProblemType.PAYMENT_METHOD_NOT_ALLOWED, ProblemType.UNKNOWN_PAYMENT_METHOD,
-            ProblemType.PAYMENT_REFERENCE_REQUIRED, ProblemType.PAYMENT_MISMATCH, ProblemType.ILLEGAL_STATUS_TRANSITION,
-            ProblemType.ORDER_CHANGED, ProblemType.RESERVATION_GONE})
+    @Problems({
+        ProblemType.PAYMENT_METHOD_NOT_ALLOWED,
+        ProblemType.UNKNOWN_PAYMENT_METHOD,
+        ProblemType.PAYMENT_REFERENCE_REQUIRED,
+        ProblemType.PAYMENT_MISMATCH,
+        ProblemType.ILLEGAL_STATUS_TRANSITION,
+        ProblemType.ORDER_CHANGED,
+        ProblemType.RESERVATION_GONE
+    })
     @PostMapping("/api/orders/{id}/payment")
-    public ResponseEntity<PaymentView> pay(Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody PaymentRequest request) {
+    public ResponseEntity<PaymentView> pay(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody PaymentRequest request) {
         var recorded = payments.pay(caller, id, request);
         return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(recorded.payment());

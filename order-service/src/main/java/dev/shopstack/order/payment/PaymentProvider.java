@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface PaymentProvider {
 
     /** What to charge: the amount in the currency's minor units (see {@code MinorUnits}). */
-    record IntentRequest(UUID orderId, long amount, String currency, String description) {
-    }
+    record IntentRequest(UUID orderId, long amount, String currency, String description) {}
 
     /**
      * An intent as the provider reports it.
@@ -24,9 +23,16 @@ public interface PaymentProvider {
      * @param failure the last payment attempt's error message, or null
      * @param orderId the order it was created for (its metadata), or null
      */
-    record Intent(String id, String status, long amount, long amountReceived, String currency, String clientSecret,
-            String checkoutUrl, String failure, String orderId) {
-    }
+    record Intent(
+            String id,
+            String status,
+            long amount,
+            long amountReceived,
+            String currency,
+            String clientSecret,
+            String checkoutUrl,
+            String failure,
+            String orderId) {}
 
     /**
      * A refund as the provider reports it.
@@ -34,8 +40,7 @@ public interface PaymentProvider {
      * @param status the provider's status: {@code succeeded}, {@code pending}, {@code failed} or {@code canceled}
      * @param failure why it failed, or null
      */
-    record RefundResult(String id, String status, long amount, String currency, String failure) {
-    }
+    record RefundResult(String id, String status, long amount, String currency, String failure) {}
 
     /**
      * A verified webhook event.
@@ -44,11 +49,22 @@ public interface PaymentProvider {
      * @param amount the amount charged; for {@link Kind#REFUNDED}, all that was refunded of it so far
      * @param amountReceived what the provider collected, in minor units: the amount a success is checked by
      */
-    record Event(String id, Kind kind, String type, String intentId, String orderId, long amount,
-            long amountReceived, String currency, String failure) {
+    record Event(
+            String id,
+            Kind kind,
+            String type,
+            String intentId,
+            String orderId,
+            long amount,
+            long amountReceived,
+            String currency,
+            String failure) {
 
         public enum Kind {
-            PAYMENT_SUCCEEDED, PAYMENT_FAILED, REFUNDED, OTHER
+            PAYMENT_SUCCEEDED,
+            PAYMENT_FAILED,
+            REFUNDED,
+            OTHER
         }
     }
 

@@ -19,8 +19,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("shop.payments")
-public record PaymentProviderProperties(@DefaultValue("stripe") String provider, @Valid @DefaultValue Stripe stripe,
-        @DefaultValue("15s") Duration retryInterval, @DefaultValue("false") boolean allowSandboxInProd) {
+public record PaymentProviderProperties(
+        @DefaultValue("stripe") String provider,
+        @Valid @DefaultValue Stripe stripe,
+        @DefaultValue("15s") Duration retryInterval,
+        @DefaultValue("false") boolean allowSandboxInProd) {
 
     /**
      * @param secretKey {@code STRIPE_SECRET_KEY}
@@ -31,11 +34,11 @@ public record PaymentProviderProperties(@DefaultValue("stripe") String provider,
      * @param readTimeout bounds placing an order while the provider is slow
      * @param webhookTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 minutes)
      */
-    public record Stripe(@NotBlank String secretKey,
+    public record Stripe(
+            @NotBlank String secretKey,
             @NotBlank String webhookSecret,
             @DefaultValue("") String apiBase,
             @DefaultValue("1s") Duration connectTimeout,
             @DefaultValue("3s") Duration readTimeout,
-            @DefaultValue("5m") Duration webhookTolerance) {
-    }
+            @DefaultValue("5m") Duration webhookTolerance) {}
 }

@@ -1,8 +1,5 @@
 package dev.shopstack.order.payment;
 
-import java.time.Clock;
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.problems.ProblemType;
 import dev.shopstack.order.catalog.CatalogClient;
 import dev.shopstack.order.catalog.CatalogRejectedException;
 import dev.shopstack.order.orders.Order;
@@ -11,6 +8,9 @@ import dev.shopstack.order.orders.OrderLifecycle;
 import dev.shopstack.order.orders.OrderRepository;
 import dev.shopstack.order.orders.OrderStatus;
 import dev.shopstack.platform.caller.Caller;
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.problems.ProblemType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,8 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentService {
 
     /** The payment, and whether it was recorded before this request. */
-    public record Recorded(PaymentView payment, boolean replayed) {
-    }
+    public record Recorded(PaymentView payment, boolean replayed) {}
 
     private final OrderLifecycle lifecycle;
     private final OrderRepository orders;
@@ -40,9 +39,16 @@ public class PaymentService {
     private final CardPayments cardPayments;
     private final Clock clock;
 
-    public PaymentService(OrderLifecycle lifecycle, OrderRepository orders, PaymentRepository payments,
-            List<PaymentMethod> providers, CatalogClient catalog, OrderEvents events, TransactionTemplate tx,
-            CardPayments cardPayments, Clock clock) {
+    public PaymentService(
+            OrderLifecycle lifecycle,
+            OrderRepository orders,
+            PaymentRepository payments,
+            List<PaymentMethod> providers,
+            CatalogClient catalog,
+            OrderEvents events,
+            TransactionTemplate tx,
+            CardPayments cardPayments,
+            Clock clock) {
         this.cardPayments = cardPayments;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -58,36 +64,50 @@ public class PaymentService {
         Order order = tx.execute(status -> lifecycle.visible(caller, orderId));
         PaymentMethod provider = provider(request.method());
         if (!provider.customerInitiated() && !caller.admin()) {
-            throw ApiProblem.of(ProblemType.PAYMENT_METHOD_NOT_ALLOWED, "Only an admin records a "
-                    + provider.method() + " payment, for money received outside the shop.");
+            throw ApiProblem.of(
+                    ProblemType.PAYMENT_METHOD_NOT_ALLOWED,
+                    "Only an admin records a " + provider.method() + " payment, for money received outside the shop.");
         }
         var earlier = payments.findByOrderId(orderId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
         if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            throw ApiProblem.of(ProblemType.ILLEGAL_STATUS_TRANSITION,
+            throw ApiProblem.of(
+                    ProblemType.ILLEGAL_STATUS_TRANSITION,
                     "An order in status " + order.getStatus() + " cannot be paid.");
         }
-        if (order.getTotal().compareTo(request.amount()) != 0 || !order.getCurrency().equals(request.currency())) {
-            throw ApiProblem.of(ProblemType.PAYMENT_MISMATCH, "The payment must be exactly the order's total, "
-                    + order.getTotal().toPlainString() + " " + order.getCurrency() + ".");
+        if (order.getTotal().compareTo(request.amount()) != 0
+                || !order.getCurrency().equals(request.currency())) {
+            throw ApiProblem.of(
+                    ProblemType.PAYMENT_MISMATCH,
+                    "The payment must be exactly the order's total, "
+                            + order.getTotal().toPlainString() + " " + order.getCurrency() + ".");
         }
         String reference = provider.collect(order, request);
         confirmStock(orderId);
         try {
-            Recorded recorded = new Recorded(tx.execute(status -> {
-                Order current = orders.findById(orderId).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "The order is gone."));
-                if (current.getVersion() != order.getVersion()) {
-                    throw ApiProblem.of(ProblemType.ORDER_CHANGED, "The order changed while it was being paid; reload it.");
-                }
-                OrderStatus previous = current.moveTo(OrderStatus.PAID, clock.instant());
-                orders.saveAndFlush(current);
-                Payment payment = payments.saveAndFlush(new Payment(orderId, provider.method(), reference,
-                        current.getTotal(), current.getCurrency(), clock.instant()));
-                events.statusChanged(current, previous);
-                return payment.view();
-            }), false);
+            Recorded recorded = new Recorded(
+                    tx.execute(status -> {
+                        Order current = orders.findById(orderId)
+                                .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "The order is gone."));
+                        if (current.getVersion() != order.getVersion()) {
+                            throw ApiProblem.of(
+                                    ProblemType.ORDER_CHANGED, "The order changed while it was being paid; reload it.");
+                        }
+                        OrderStatus previous = current.moveTo(OrderStatus.PAID, clock.instant());
+                        orders.saveAndFlush(current);
+                        Payment payment = payments.saveAndFlush(new Payment(
+                                orderId,
+                                provider.method(),
+                                reference,
+                                current.getTotal(),
+                                current.getCurrency(),
+                                clock.instant()));
+                        events.statusChanged(current, previous);
+                        return payment.view();
+                    }),
+                    false);
             cardPayments.abandon(orderId); // paid by transfer: the card page must not take the money a second time
             return recorded;
         } catch (DataIntegrityViolationException sameTimeSamePayment) {
@@ -103,23 +123,28 @@ public class PaymentService {
         try {
             catalog.confirm(orderId);
         } catch (CatalogRejectedException gone) {
-            throw ApiProblem.of(ProblemType.RESERVATION_GONE, "The stock held for this order was released or has "
-                    + "expired; the order cannot be paid. Place it again.");
+            throw ApiProblem.of(
+                    ProblemType.RESERVATION_GONE,
+                    "The stock held for this order was released or has "
+                            + "expired; the order cannot be paid. Place it again.");
         }
     }
 
     private static Recorded replay(Payment earlier, PaymentRequest request) {
         if (!earlier.matches(request)) {
-            throw ApiProblem.of(ProblemType.PAYMENT_MISMATCH,
-                    "This order is already paid, with a different amount or currency.");
+            throw ApiProblem.of(
+                    ProblemType.PAYMENT_MISMATCH, "This order is already paid, with a different amount or currency.");
         }
         return new Recorded(earlier.view(), true);
     }
 
     private PaymentMethod provider(String method) {
         String wanted = method.toUpperCase(Locale.ROOT);
-        return providers.stream().filter(p -> p.method().equals(wanted)).findFirst()
-                .orElseThrow(() -> ApiProblem.of(ProblemType.UNKNOWN_PAYMENT_METHOD,
+        return providers.stream()
+                .filter(p -> p.method().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.of(
+                        ProblemType.UNKNOWN_PAYMENT_METHOD,
                         "Unknown payment method " + method + "; available: "
                                 + providers.stream().map(PaymentMethod::method).toList() + "."));
     }

@@ -23,6 +23,7 @@ public class PaymentWebhookController {
 
     /** Stripe's PaymentIntent events are a few KB. */
     static final int MAX_BODY = 64 * 1024;
+
     private static final int MAX_SIGNATURE = 2_000;
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
 
@@ -37,7 +38,8 @@ public class PaymentWebhookController {
     }
 
     /** 200 once applied or already applied; the provider retries anything else. */
-    @Operation(operationId = "receivePaymentWebhook",
+    @Operation(
+            operationId = "receivePaymentWebhook",
             summary = "The payment provider's webhook, authenticated by its signature, not a token")
     @Problems({ProblemType.WEBHOOK_SIGNATURE_INVALID, ProblemType.WEBHOOK_ORDER_UNKNOWN})
     @PostMapping("/api/payments/webhook")
@@ -63,7 +65,8 @@ public class PaymentWebhookController {
             log.warn("Refused a payment webhook from {}: {}", request.getRemoteAddr(), e.getMessage());
             throw invalid(e.getMessage());
         }
-        var outcome = event.kind() == PaymentProvider.Event.Kind.REFUNDED ? refunds.chargeRefunded(event)
+        var outcome = event.kind() == PaymentProvider.Event.Kind.REFUNDED
+                ? refunds.chargeRefunded(event)
                 : webhooks.handle(event);
         return Map.of("received", true, "event", event.id(), "outcome", outcome.name());
     }

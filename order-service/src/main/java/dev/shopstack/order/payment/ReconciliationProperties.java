@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("shop.payments.reconciliation")
-public record ReconciliationProperties(@NotNull @DefaultValue("60s") Duration interval,
+public record ReconciliationProperties(
+        @NotNull @DefaultValue("60s") Duration interval,
         @NotNull @DefaultValue("5m") Duration age,
-        @Min(1) @Max(1000) @DefaultValue("100") int batch) {
-}
+        @Min(1) @Max(1000) @DefaultValue("100") int batch) {}

@@ -22,7 +22,11 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "refunds")
 public class Refund {
 
-    public enum Status { REQUESTED, SUCCEEDED, FAILED }
+    public enum Status {
+        REQUESTED,
+        SUCCEEDED,
+        FAILED
+    }
 
     private static final int MAX_FAILURE = 500;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -80,11 +84,16 @@ public class Refund {
     @Version
     private long version;
 
-    protected Refund() {
-    }
+    protected Refund() {}
 
-    private Refund(UUID orderId, String method, BigDecimal amount, String currency, String reason,
-            String requestedBy, Instant now) {
+    private Refund(
+            UUID orderId,
+            String method,
+            BigDecimal amount,
+            String currency,
+            String reason,
+            String requestedBy,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.orderId = orderId;
         this.method = method;
@@ -96,8 +105,8 @@ public class Refund {
     }
 
     /** To be sent to the provider. */
-    static Refund card(UUID orderId, BigDecimal amount, String currency, String reason, String requestedBy,
-            Instant now) {
+    static Refund card(
+            UUID orderId, BigDecimal amount, String currency, String reason, String requestedBy, Instant now) {
         Refund refund = new Refund(orderId, CardPaymentWebhooks.METHOD, amount, currency, reason, requestedBy, now);
         refund.status = Status.REQUESTED;
         refund.nextAttemptAt = now.plus(FIRST_ATTEMPT);
@@ -105,8 +114,15 @@ public class Refund {
     }
 
     /** Money sent back outside the shop (a bank transfer): recorded as done, with its reference. */
-    static Refund manual(UUID orderId, String method, BigDecimal amount, String currency, String reason,
-            String requestedBy, String reference, Instant now) {
+    static Refund manual(
+            UUID orderId,
+            String method,
+            BigDecimal amount,
+            String currency,
+            String reason,
+            String requestedBy,
+            String reference,
+            Instant now) {
         Refund refund = new Refund(orderId, method, amount, currency, reason, requestedBy, now);
         refund.reference = reference;
         refund.status = Status.SUCCEEDED;
@@ -117,8 +133,8 @@ public class Refund {
     /** The provider could not be reached or did not finish it yet: ask again later, waiting longer each time. */
     void tryLater(String why, Instant now) {
         attempts++;
-        nextAttemptAt = now.plus(Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(),
-                5L << Math.min(attempts - 1, 10))));
+        nextAttemptAt =
+                now.plus(Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 5L << Math.min(attempts - 1, 10))));
         failure = bounded(why);
     }
 
@@ -149,8 +165,17 @@ public class Refund {
 
     /** Provider messages (ids, raw errors) are for admins; a customer sees the status. */
     RefundView view(boolean admin) {
-        return new RefundView(id, amount, currency, reason, status.name(), method, createdAt, completedAt,
-                admin && status != Status.SUCCEEDED ? failure : null, admin ? requestedBy : null,
+        return new RefundView(
+                id,
+                amount,
+                currency,
+                reason,
+                status.name(),
+                method,
+                createdAt,
+                completedAt,
+                admin && status != Status.SUCCEEDED ? failure : null,
+                admin ? requestedBy : null,
                 admin ? reference : null,
                 admin ? providerRefundId : null);
     }

@@ -26,8 +26,12 @@ public class RefundController {
 
     /** Admins only: part or all of what is left of the payment. 201 with the refund as the provider left it. */
     @Operation(operationId = "refundOrder", summary = "Refund some or all of a paid order (admin)")
-    @Problems({ProblemType.NOT_REFUNDABLE, ProblemType.REFUND_EXCEEDS_PAYMENT, ProblemType.INVALID_REFUND_AMOUNT,
-            ProblemType.PAYMENT_REFERENCE_REQUIRED})
+    @Problems({
+        ProblemType.NOT_REFUNDABLE,
+        ProblemType.REFUND_EXCEEDS_PAYMENT,
+        ProblemType.INVALID_REFUND_AMOUNT,
+        ProblemType.PAYMENT_REFERENCE_REQUIRED
+    })
     @PostMapping("/api/orders/{id}/refunds")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)

@@ -25,8 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RefundLedger {
 
     /** An order whose row this transaction holds, its payment, and what its refunds return or are returning. */
-    record Locked(Order order, Optional<PaymentView> payment, BigDecimal committed) {
-    }
+    record Locked(Order order, Optional<PaymentView> payment, BigDecimal committed) {}
 
     private final OrderRepository orders;
     private final PaymentRepository payments;
@@ -36,8 +35,14 @@ class RefundLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    RefundLedger(OrderRepository orders, PaymentRepository payments, RefundRepository refunds, OrderEvents events,
-            StockReleases releases, JdbcTemplate jdbc, Clock clock) {
+    RefundLedger(
+            OrderRepository orders,
+            PaymentRepository payments,
+            RefundRepository refunds,
+            OrderEvents events,
+            StockReleases releases,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.refunds = refunds;
@@ -52,15 +57,19 @@ class RefundLedger {
      * refunds with a locking read, which sees the latest committed rows even under repeatable read.
      */
     Locked lock(UUID orderId) {
-        List<String> row = jdbc.queryForList("SELECT id FROM orders WHERE id = ? FOR UPDATE", String.class,
-                orderId.toString());
+        List<String> row =
+                jdbc.queryForList("SELECT id FROM orders WHERE id = ? FOR UPDATE", String.class, orderId.toString());
         if (row.isEmpty()) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, "There is no order " + orderId + ".");
         }
-        List<BigDecimal> amounts = jdbc.queryForList("SELECT amount FROM refunds WHERE order_id = ? "
-                + "AND status <> 'FAILED' FOR UPDATE", BigDecimal.class, orderId.toString());
+        List<BigDecimal> amounts = jdbc.queryForList(
+                "SELECT amount FROM refunds WHERE order_id = ? " + "AND status <> 'FAILED' FOR UPDATE",
+                BigDecimal.class,
+                orderId.toString());
         Order order = orders.findById(orderId).orElseThrow();
-        return new Locked(order, payments.findByOrderId(orderId).map(Payment::view),
+        return new Locked(
+                order,
+                payments.findByOrderId(orderId).map(Payment::view),
                 amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
@@ -93,8 +102,7 @@ class RefundLedger {
                 releaseStock(order.getId()); // REFUNDED is final: nothing ships; a cancel has released it already
             }
         }
-        events.refunded(order, refund.getId(), refund.getAmount(), refund.getReason(), refunded, full,
-                clock.instant());
+        events.refunded(order, refund.getId(), refund.getAmount(), refund.getReason(), refunded, full, clock.instant());
     }
 
     /** Recorded with the transition, like a cancel's; tried right after the commit, then by its retry job. */
@@ -114,18 +122,31 @@ class RefundLedger {
 
     OrderRefundsView view(Order order, boolean admin) {
         List<Refund> all = of(order.getId());
-        BigDecimal paid = payments.findByOrderId(order.getId()).map(Payment::view).map(PaymentView::amount)
+        BigDecimal paid = payments.findByOrderId(order.getId())
+                .map(Payment::view)
+                .map(PaymentView::amount)
                 .orElse(BigDecimal.ZERO);
         BigDecimal refunded = succeeded(all);
-        BigDecimal pending = sum(all.stream().filter(r -> r.getStatus() == Refund.Status.REQUESTED).toList());
+        BigDecimal pending = sum(all.stream()
+                .filter(r -> r.getStatus() == Refund.Status.REQUESTED)
+                .toList());
         BigDecimal refundable = order.getStatus() == OrderStatus.PAID || order.getStatus() == OrderStatus.CANCELLED
-                ? paid.subtract(refunded).subtract(pending).max(BigDecimal.ZERO) : BigDecimal.ZERO;
-        return new OrderRefundsView(order.getId(), order.getCurrency(), paid, refunded, pending, refundable,
+                ? paid.subtract(refunded).subtract(pending).max(BigDecimal.ZERO)
+                : BigDecimal.ZERO;
+        return new OrderRefundsView(
+                order.getId(),
+                order.getCurrency(),
+                paid,
+                refunded,
+                pending,
+                refundable,
                 all.stream().map(r -> r.view(admin)).toList());
     }
 
     private static BigDecimal succeeded(List<Refund> all) {
-        return sum(all.stream().filter(r -> r.getStatus() == Refund.Status.SUCCEEDED).toList());
+        return sum(all.stream()
+                .filter(r -> r.getStatus() == Refund.Status.SUCCEEDED)
+                .toList());
     }
 
     private static BigDecimal sum(List<Refund> some) {

@@ -13,5 +13,4 @@ import java.math.BigDecimal;
 public record RefundRequest(
         @NotNull BigDecimal amount,
         @NotBlank @Size(max = 200) String reason,
-        @Size(max = 100) @Pattern(regexp = "[\\x20-\\x7E]*") String reference) {
-}
+        @Size(max = 100) @Pattern(regexp = "[\\x20-\\x7E]*") String reference) {}

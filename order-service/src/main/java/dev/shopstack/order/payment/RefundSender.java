@@ -33,8 +33,13 @@ class RefundSender {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RefundSender(RefundLedger ledger, RefundRepository refunds, OrderRepository orders, PaymentProvider provider,
-            TransactionTemplate tx, Clock clock) {
+    RefundSender(
+            RefundLedger ledger,
+            RefundRepository refunds,
+            OrderRepository orders,
+            PaymentProvider provider,
+            TransactionTemplate tx,
+            Clock clock) {
         this.ledger = ledger;
         this.refunds = refunds;
         this.orders = orders;
@@ -47,12 +52,15 @@ class RefundSender {
     @Scheduled(fixedDelayString = "${shop.payments.retry-interval:15s}")
     @SchedulerLock(name = "order.refund-sends", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     public void sendDue() {
-        refunds.findIdsDue(Refund.Status.REQUESTED, clock.instant(), Limit.of(BATCH)).forEach(this::send);
+        refunds.findIdsDue(Refund.Status.REQUESTED, clock.instant(), Limit.of(BATCH))
+                .forEach(this::send);
     }
 
     void sendRequested(UUID orderId) {
         List<UUID> requested = tx.execute(status -> ledger.of(orderId).stream()
-                .filter(r -> r.getStatus() == Refund.Status.REQUESTED).map(Refund::getId).toList());
+                .filter(r -> r.getStatus() == Refund.Status.REQUESTED)
+                .map(Refund::getId)
+                .toList());
         requested.forEach(this::send);
     }
 
@@ -66,17 +74,23 @@ class RefundSender {
     }
 
     private void attempt(UUID refundId) {
-        record Call(UUID orderId, String intentId, String providerRefundId, long amount, String reason) {
-        }
+        record Call(UUID orderId, String intentId, String providerRefundId, long amount, String reason) {}
         Call call = tx.execute(status -> {
             Refund refund = ledger.find(refundId);
             if (refund.getStatus() != Refund.Status.REQUESTED) {
                 return null;
             }
-            String intentId = orders.findById(refund.getOrderId()).map(o -> o.getCardPayment() == null ? null
-                    : o.getCardPayment().getIntentId()).orElse(null);
-            return new Call(refund.getOrderId(), intentId, refund.getProviderRefundId(),
-                    MinorUnits.of(refund.getAmount(), refund.getCurrency()), refund.getReason());
+            String intentId = orders.findById(refund.getOrderId())
+                    .map(o -> o.getCardPayment() == null
+                            ? null
+                            : o.getCardPayment().getIntentId())
+                    .orElse(null);
+            return new Call(
+                    refund.getOrderId(),
+                    intentId,
+                    refund.getProviderRefundId(),
+                    MinorUnits.of(refund.getAmount(), refund.getCurrency()),
+                    refund.getReason());
         });
         if (call == null) {
             return;
@@ -87,9 +101,10 @@ class RefundSender {
         }
         PaymentProvider.RefundResult result;
         try {
-            result = call.providerRefundId() != null ? provider.retrieveRefund(call.providerRefundId())
-                    : provider.refund(call.intentId(), call.amount(), call.reason(),
-                            "refund-" + call.orderId() + "-" + refundId);
+            result = call.providerRefundId() != null
+                    ? provider.retrieveRefund(call.providerRefundId())
+                    : provider.refund(
+                            call.intentId(), call.amount(), call.reason(), "refund-" + call.orderId() + "-" + refundId);
         } catch (PaymentProviderException e) {
             if (e.retryable()) {
                 log.warn("The payment provider did not take refund {} (will retry): {}", refundId, e.getMessage());
@@ -113,8 +128,7 @@ class RefundSender {
         try {
             result = provider.retrieveRefund(providerRefundId);
         } catch (PaymentProviderException e) {
-            log.warn("Could not look up refund {} at the provider (the job asks again): {}", refundId,
-                    e.getMessage());
+            log.warn("Could not look up refund {} at the provider (the job asks again): {}", refundId, e.getMessage());
             return false;
         }
         String state = result.status() == null ? "pending" : result.status().toLowerCase(Locale.ROOT);
@@ -128,8 +142,8 @@ class RefundSender {
      * Applies the provider's answer under the order's lock, so a webhook applying it at once cannot double it.
      * Answers whether this call made the refund SUCCEEDED or FAILED.
      */
-    private boolean finish(UUID orderId, UUID refundId, String providerRefundId, String providerStatus,
-            String failure) {
+    private boolean finish(
+            UUID orderId, UUID refundId, String providerRefundId, String providerStatus, String failure) {
         String state = providerStatus == null ? "pending" : providerStatus.toLowerCase(Locale.ROOT);
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {

@@ -10,7 +10,16 @@ import java.util.UUID;
  * @param status {@code REQUESTED} (sent to or waiting for the provider), {@code SUCCEEDED} or {@code FAILED}
  * @param failure why the provider refused it, or why it is still waiting
  */
-public record RefundView(UUID id, BigDecimal amount, String currency, String reason, String status, String method,
-        Instant createdAt, Instant completedAt, String failure, String requestedBy, String reference,
-        String providerRefundId) {
-}
+public record RefundView(
+        UUID id,
+        BigDecimal amount,
+        String currency,
+        String reason,
+        String status,
+        String method,
+        Instant createdAt,
+        Instant completedAt,
+        String failure,
+        String requestedBy,
+        String reference,
+        String providerRefundId) {}

@@ -33,8 +33,13 @@ class RefundWebhooks {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RefundWebhooks(OrderRepository orders, RefundLedger ledger, RefundSender sender, JdbcTemplate jdbc,
-            TransactionTemplate tx, Clock clock) {
+    RefundWebhooks(
+            OrderRepository orders,
+            RefundLedger ledger,
+            RefundSender sender,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
         this.sender = sender;
@@ -44,22 +49,23 @@ class RefundWebhooks {
     }
 
     CardPaymentWebhooks.Outcome chargeRefunded(PaymentProvider.Event event) {
-        record Unconfirmed(UUID orderId, UUID refundId, String providerRefundId) {
-        }
+        record Unconfirmed(UUID orderId, UUID refundId, String providerRefundId) {}
         List<Unconfirmed> toCheck;
         try {
             toCheck = tx.execute(status -> {
                 if (!record(event)) {
                     return null;
                 }
-                Optional<UUID> orderId = orders.findByCardPaymentIntentId(event.intentId()).map(Order::getId);
+                Optional<UUID> orderId =
+                        orders.findByCardPaymentIntentId(event.intentId()).map(Order::getId);
                 if (orderId.isEmpty()) {
                     log.warn("Refund of {} for no known order (event {})", event.intentId(), event.id());
                     return List.<Unconfirmed>of();
                 }
                 return ledger.of(orderId.get()).stream()
                         .filter(r -> r.getStatus() == Refund.Status.REQUESTED && r.getProviderRefundId() != null)
-                        .map(r -> new Unconfirmed(orderId.get(), r.getId(), r.getProviderRefundId())).toList();
+                        .map(r -> new Unconfirmed(orderId.get(), r.getId(), r.getProviderRefundId()))
+                        .toList();
             });
         } catch (DataIntegrityViolationException sameEventAtOnce) {
             return CardPaymentWebhooks.Outcome.DUPLICATE;
@@ -76,13 +82,16 @@ class RefundWebhooks {
 
     /** Records the event id; answers false if it was already recorded (a redelivery). */
     private boolean record(PaymentProvider.Event event) {
-        Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM payment_webhook_events WHERE event_id = ?",
-                Integer.class, event.id());
+        Integer seen = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payment_webhook_events WHERE event_id = ?", Integer.class, event.id());
         if (seen != null && seen > 0) {
             return false;
         }
-        jdbc.update("INSERT INTO payment_webhook_events (event_id, event_type, received_at) VALUES (?, ?, ?)",
-                event.id(), event.type(), Timestamp.from(clock.instant()));
+        jdbc.update(
+                "INSERT INTO payment_webhook_events (event_id, event_type, received_at) VALUES (?, ?, ?)",
+                event.id(),
+                event.type(),
+                Timestamp.from(clock.instant()));
         return true;
     }
 }

@@ -31,7 +31,11 @@ public class Refunds implements RefundHooks {
     private final Clock clock;
 
     /** Lazy: the order lifecycle (which cancels) asks this class to refund, and this class reads orders through it. */
-    public Refunds(@Lazy OrderLifecycle lifecycle, RefundLedger ledger, RefundSender sender, TransactionTemplate tx,
+    public Refunds(
+            @Lazy OrderLifecycle lifecycle,
+            RefundLedger ledger,
+            RefundSender sender,
+            TransactionTemplate tx,
             Clock clock) {
         this.lifecycle = lifecycle;
         this.ledger = ledger;
@@ -47,32 +51,47 @@ public class Refunds implements RefundHooks {
             RefundLedger.Locked locked = ledger.lock(orderId);
             Order order = locked.order();
             if (order.getStatus() != OrderStatus.PAID && order.getStatus() != OrderStatus.CANCELLED) {
-                throw ApiProblem.of(ProblemType.NOT_REFUNDABLE, "An order in status " + order.getStatus()
-                        + " cannot be refunded; only a paid order that has not shipped can.");
+                throw ApiProblem.of(
+                        ProblemType.NOT_REFUNDABLE,
+                        "An order in status " + order.getStatus()
+                                + " cannot be refunded; only a paid order that has not shipped can.");
             }
-            PaymentView payment = locked.payment().orElseThrow(() -> ApiProblem.of(ProblemType.NOT_REFUNDABLE,
-                    "This order has no recorded payment to refund."));
+            PaymentView payment = locked.payment()
+                    .orElseThrow(() ->
+                            ApiProblem.of(ProblemType.NOT_REFUNDABLE, "This order has no recorded payment to refund."));
             BigDecimal amount = checkedAmount(request.amount(), order.getCurrency());
             BigDecimal refundable = payment.amount().subtract(locked.committed());
             if (refundable.signum() == 0) {
                 throw ApiProblem.of(ProblemType.NOT_REFUNDABLE, "This order's payment is already refunded in full.");
             }
             if (amount.compareTo(refundable) > 0) {
-                throw ApiProblem.of(ProblemType.REFUND_EXCEEDS_PAYMENT, "At most " + refundable.toPlainString() + " "
-                        + order.getCurrency() + " of this payment can still be refunded.")
+                throw ApiProblem.of(
+                                ProblemType.REFUND_EXCEEDS_PAYMENT,
+                                "At most " + refundable.toPlainString() + " " + order.getCurrency()
+                                        + " of this payment can still be refunded.")
                         .with("refundable", refundable.toPlainString());
             }
             if (CardPaymentWebhooks.METHOD.equals(payment.method())) {
-                return ledger.save(Refund.card(orderId, amount, order.getCurrency(), reason, admin.subject(),
-                        clock.instant()));
+                return ledger.save(
+                        Refund.card(orderId, amount, order.getCurrency(), reason, admin.subject(), clock.instant()));
             }
-            String reference = request.reference() == null ? "" : request.reference().strip();
+            String reference =
+                    request.reference() == null ? "" : request.reference().strip();
             if (reference.isEmpty()) {
-                throw ApiProblem.of(ProblemType.PAYMENT_REFERENCE_REQUIRED, "This order was paid by "
-                        + payment.method() + ": record the reference of the money sent back.");
+                throw ApiProblem.of(
+                        ProblemType.PAYMENT_REFERENCE_REQUIRED,
+                        "This order was paid by " + payment.method()
+                                + ": record the reference of the money sent back.");
             }
-            Refund manual = ledger.save(Refund.manual(orderId, payment.method(), amount, order.getCurrency(), reason,
-                    admin.subject(), reference, clock.instant()));
+            Refund manual = ledger.save(Refund.manual(
+                    orderId,
+                    payment.method(),
+                    amount,
+                    order.getCurrency(),
+                    reason,
+                    admin.subject(),
+                    reference,
+                    clock.instant()));
             ledger.completed(locked, manual);
             return manual;
         });
@@ -102,8 +121,13 @@ public class Refunds implements RefundHooks {
             return false;
         }
         String bounded = reason.length() <= 200 ? reason : reason.substring(0, 200);
-        ledger.save(Refund.card(order.getId(), rest, order.getCurrency(), bounded,
-                requestedBy == null ? "system" : requestedBy, clock.instant()));
+        ledger.save(Refund.card(
+                order.getId(),
+                rest,
+                order.getCurrency(),
+                bounded,
+                requestedBy == null ? "system" : requestedBy,
+                clock.instant()));
         return true;
     }
 
@@ -136,8 +160,9 @@ public class Refunds implements RefundHooks {
                 throw new ArithmeticException();
             }
         } catch (ArithmeticException notExact) {
-            throw ApiProblem.of(ProblemType.INVALID_REFUND_AMOUNT, "The amount " + amount.toPlainString()
-                    + " has more decimals than " + currency + " has.");
+            throw ApiProblem.of(
+                    ProblemType.INVALID_REFUND_AMOUNT,
+                    "The amount " + amount.toPlainString() + " has more decimals than " + currency + " has.");
         }
         return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }

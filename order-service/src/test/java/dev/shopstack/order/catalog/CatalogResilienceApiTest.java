@@ -24,7 +24,8 @@ class CatalogResilienceApiTest extends IntegrationTestSupport {
         var response = post(ALICE, "down", body(BOOK, 1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(response).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+        assertThat(response)
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response).headers().hasValue("Retry-After", "5");
         assertThat(took).isLessThan(Duration.ofSeconds(3));
@@ -43,7 +44,8 @@ class CatalogResilienceApiTest extends IntegrationTestSupport {
         var response = post(ALICE, "slow", body(BOOK, 2));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(response).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+        assertThat(response)
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(took).isLessThan(Duration.ofSeconds(8));
         assertThat(count("orders")).isZero();

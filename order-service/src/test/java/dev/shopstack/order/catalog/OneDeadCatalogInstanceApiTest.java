@@ -48,12 +48,15 @@ class OneDeadCatalogInstanceApiTest extends IntegrationTestSupport {
     @Test
     void everyOrderIsPlacedOnceAndTheBreakerStaysClosed() {
         for (int i = 0; i < 10; i++) {
-            assertThat(post(UUID.randomUUID(), "dead-replica-" + i, body(BOOK, 1))).hasStatus(HttpStatus.CREATED);
+            assertThat(post(UUID.randomUUID(), "dead-replica-" + i, body(BOOK, 1)))
+                    .hasStatus(HttpStatus.CREATED);
         }
 
         assertThat(instances()).hasSize(2);
         assertThat(breakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(CATALOG.reserveCalls()).as("reservations the healthy instance received").isEqualTo(10);
+        assertThat(CATALOG.reserveCalls())
+                .as("reservations the healthy instance received")
+                .isEqualTo(10);
         assertThat(CATALOG.stock(BOOK)).isZero();
         assertThat(count("orders")).isEqualTo(10);
     }

@@ -33,8 +33,7 @@ class MinorUnitsTest {
     void anAmountFinerThanTheCurrencyIsRefusedNotRounded() {
         assertThatThrownBy(() -> MinorUnits.of(new BigDecimal("500.50"), "JPY"))
                 .isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> MinorUnits.of(new BigDecimal("1.005"), "EUR"))
-                .isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> MinorUnits.of(new BigDecimal("1.005"), "EUR")).isInstanceOf(ArithmeticException.class);
     }
 
     @Test

@@ -13,7 +13,9 @@ class MoneyTest {
 
     @Test
     void everyAmountHasTwoDecimalsSoEqualAmountsAreEqual() {
-        assertThat(Money.amount(new BigDecimal("10"))).isEqualTo(new BigDecimal("10.00")).hasToString("10.00");
+        assertThat(Money.amount(new BigDecimal("10")))
+                .isEqualTo(new BigDecimal("10.00"))
+                .hasToString("10.00");
         assertThat(Money.amount(new BigDecimal("5.5"))).isEqualTo(new BigDecimal("5.50"));
         assertThat(Money.amount(new BigDecimal("25.990"))).isEqualTo(Money.amount(new BigDecimal("25.99")));
     }
@@ -36,9 +38,14 @@ class MoneyTest {
 
     @Test
     void theOrderTotalIsTheSumOfItsLinesWithTwoDecimals() {
-        Order order = new Order(UUID.randomUUID(), UUID.randomUUID(), "ada@example.test",
-                new ShippingAddress("Ada", "1 Main St", null, "1010", "Vienna", "AT"), "EUR",
-                List.of(new OrderItem(1, "SKU-1", "Mug", new BigDecimal("19.99"), 3),
+        Order order = new Order(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "ada@example.test",
+                new ShippingAddress("Ada", "1 Main St", null, "1010", "Vienna", "AT"),
+                "EUR",
+                List.of(
+                        new OrderItem(1, "SKU-1", "Mug", new BigDecimal("19.99"), 3),
                         new OrderItem(2, "SKU-2", "Spoon", new BigDecimal("5.5"), 1),
                         new OrderItem(3, "SKU-3", "Card", new BigDecimal("0.01"), 100)),
                 Instant.parse("2026-03-01T10:00:00Z"));

@@ -38,9 +38,11 @@ class OrderEventsApiTest extends IntegrationTestSupport {
         changeStatus(adminBearer(), order, "SHIPPED");
 
         var shipped = events().await("order.status-changed", order);
-        assertThat(events().all(order)).extracting(e -> e.type() + ":" + e.data().path("status").asString(""))
+        assertThat(events().all(order))
+                .extracting(e -> e.type() + ":" + e.data().path("status").asString(""))
                 .contains("order.status-changed:PAID", "order.status-changed:SHIPPED");
-        assertThat(shipped.data().path("email").asString()).as("the customer's, not the admin's")
+        assertThat(shipped.data().path("email").asString())
+                .as("the customer's, not the admin's")
                 .isEqualTo(ALICE + "@example.test");
 
         UUID other = place(ALICE, LAMP, 1);

@@ -58,25 +58,33 @@ class OrderLifecycleApiTest extends IntegrationTestSupport {
         pay(adminBearer(), order, "29.99", "EUR");
 
         assertThat(changeStatus(adminBearer(), order, "SHIPPED")).hasStatusOk();
-        assertThat(changeStatus(adminBearer(), order, "DELIVERED")).hasStatusOk()
-                .bodyJson().extractingPath("$.status").isEqualTo("DELIVERED");
+        assertThat(changeStatus(adminBearer(), order, "DELIVERED"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("DELIVERED");
     }
 
     @Test
     void illegalTransitionsAre409() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(changeStatus(adminBearer(), order, "SHIPPED")).as("not paid yet")
-                .hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(changeStatus(adminBearer(), order, "SHIPPED"))
+                .as("not paid yet")
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(changeStatus(adminBearer(), order, "DELIVERED")).hasStatus(HttpStatus.CONFLICT);
-        assertThat(changeStatus(adminBearer(), order, "PAID")).as("only by a payment")
+        assertThat(changeStatus(adminBearer(), order, "PAID"))
+                .as("only by a payment")
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(changeStatus(adminBearer(), order, "PENDING_PAYMENT")).hasStatus(HttpStatus.CONFLICT);
 
         pay(adminBearer(), order, "29.99", "EUR");
         changeStatus(adminBearer(), order, "SHIPPED");
-        assertThat(cancel(bearer(ALICE), order)).as("shipped cannot be cancelled")
-                .hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(cancel(bearer(ALICE), order))
+                .as("shipped cannot be cancelled")
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CATALOG.status(order)).isEqualTo("CONFIRMED");
 
         UUID other = place(ALICE, BOOK, 1);
@@ -88,9 +96,13 @@ class OrderLifecycleApiTest extends IntegrationTestSupport {
     void statusChangesAndDeletionAreForAdminsOnly() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(changeStatus(bearer(ALICE), order, "CANCELLED")).hasStatus(HttpStatus.FORBIDDEN)
+        assertThat(changeStatus(bearer(ALICE), order, "CANCELLED"))
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.delete().uri("/api/orders/{id}", order).header("Authorization", bearer(ALICE)).exchange())
+        assertThat(mvc.delete()
+                        .uri("/api/orders/{id}", order)
+                        .header("Authorization", bearer(ALICE))
+                        .exchange())
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
@@ -98,11 +110,17 @@ class OrderLifecycleApiTest extends IntegrationTestSupport {
     void anAdminDeletesFinishedOrdersOnly() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(mvc.delete().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange())
+        assertThat(mvc.delete()
+                        .uri("/api/orders/{id}", order)
+                        .header("Authorization", adminBearer())
+                        .exchange())
                 .hasStatus(HttpStatus.CONFLICT);
 
         changeStatus(adminBearer(), order, "CANCELLED");
-        assertThat(mvc.delete().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange())
+        assertThat(mvc.delete()
+                        .uri("/api/orders/{id}", order)
+                        .header("Authorization", adminBearer())
+                        .exchange())
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(count("orders")).isZero();
         assertThat(count("order_lines")).isZero();

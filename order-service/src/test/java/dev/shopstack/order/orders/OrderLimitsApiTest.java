@@ -26,7 +26,9 @@ class OrderLimitsApiTest extends IntegrationTestSupport {
         assertThat(read(fourth, "$.type")).endsWith("/too-many-unpaid-orders");
         assertThat(read(fourth, "$.maxOpenUnpaid")).isEqualTo("3");
         assertThat(count("orders")).isEqualTo(3);
-        assertThat(CATALOG.reserveCalls()).as("nothing reserved for the refused order").isEqualTo(3);
+        assertThat(CATALOG.reserveCalls())
+                .as("nothing reserved for the refused order")
+                .isEqualTo(3);
 
         place(UUID.randomUUID(), BOOK, 1); // another customer is not affected
         cancel(bearer(dora), first);
@@ -39,7 +41,8 @@ class OrderLimitsApiTest extends IntegrationTestSupport {
 
         var response = post(erin, UUID.randomUUID().toString(), body(BOOK, 21));
 
-        assertThat(response).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(read(response, "$.type")).endsWith("/too-many-units");
         assertThat(read(response, "$.productId")).isEqualTo(String.valueOf(BOOK));
@@ -49,7 +52,8 @@ class OrderLimitsApiTest extends IntegrationTestSupport {
 
     @Test
     void moreUnitsInOneOrderThanAllowedIs422() {
-        String lines = IntStream.rangeClosed(1, 6).mapToObj(i -> "{\"productId\": " + i + ", \"quantity\": 20}")
+        String lines = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> "{\"productId\": " + i + ", \"quantity\": 20}")
                 .collect(Collectors.joining(","));
 
         var response = post(UUID.randomUUID(), "too-many", "{\"lines\": [" + lines + "], " + ADDRESS + "}");

@@ -25,9 +25,14 @@ class OrderStatusTest {
     private static final Instant PLACED = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Order newOrder() {
-        return new Order(UUID.randomUUID(), UUID.randomUUID(), "ada@example.test",
-                new ShippingAddress("Ada", "1 Main St", null, "1010", "Vienna", "AT"), "EUR",
-                List.of(new OrderItem(1, "SKU-1", "Mug", new BigDecimal("9.99"), 2)), PLACED);
+        return new Order(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "ada@example.test",
+                new ShippingAddress("Ada", "1 Main St", null, "1010", "Vienna", "AT"),
+                "EUR",
+                List.of(new OrderItem(1, "SKU-1", "Mug", new BigDecimal("9.99"), 2)),
+                PLACED);
     }
 
     @Test
@@ -41,11 +46,15 @@ class OrderStatusTest {
             }
         }
 
-        assertThat(allowed).containsExactlyInAnyOrder(
-                "PENDING_PAYMENT->PAID", "PENDING_PAYMENT->CANCELLED",
-                "PAID->SHIPPED", "PAID->CANCELLED", "PAID->REFUNDED",
-                "SHIPPED->DELIVERED",
-                "CANCELLED->REFUNDED");
+        assertThat(allowed)
+                .containsExactlyInAnyOrder(
+                        "PENDING_PAYMENT->PAID",
+                        "PENDING_PAYMENT->CANCELLED",
+                        "PAID->SHIPPED",
+                        "PAID->CANCELLED",
+                        "PAID->REFUNDED",
+                        "SHIPPED->DELIVERED",
+                        "CANCELLED->REFUNDED");
     }
 
     @Test
@@ -91,7 +100,8 @@ class OrderStatusTest {
         shipped.moveTo(PAID, PLACED);
         shipped.moveTo(SHIPPED, PLACED);
         assertThatThrownBy(() -> shipped.moveTo(CANCELLED, PLACED))
-                .isInstanceOfSatisfying(ApiProblem.class,
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
                         problem -> assertThat(problem.type()).isEqualTo(ProblemType.ILLEGAL_STATUS_TRANSITION));
 
         Order cancelled = newOrder();

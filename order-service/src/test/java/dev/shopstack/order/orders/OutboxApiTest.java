@@ -3,12 +3,12 @@ package dev.shopstack.order.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.IntegrationTestSupport;
+import dev.shopstack.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import dev.shopstack.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The outbox keeps no copy of a published event, and tells how far behind the relay is. */
@@ -24,11 +24,15 @@ class OutboxApiTest extends IntegrationTestSupport {
     void aPublishedEventsPayloadIsBlankedInTheTable() {
         UUID order = place(UUID.randomUUID(), BOOK, 1);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM outbox_events WHERE published_at IS NULL", Integer.class) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM outbox_events WHERE published_at IS NULL", Integer.class)
+                        == 0);
 
         assertThat(events().await("order.placed", order)).isNotNull();
-        assertThat(jdbc.queryForList("SELECT payload FROM outbox_events", String.class)).isNotEmpty()
+        assertThat(jdbc.queryForList("SELECT payload FROM outbox_events", String.class))
+                .isNotEmpty()
                 .allSatisfy(payload -> assertThat(payload).isEmpty());
     }
 
@@ -40,9 +44,11 @@ class OutboxApiTest extends IntegrationTestSupport {
     }
 
     private void pendingRowIsCounted() {
-        jdbc.update("INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
+        jdbc.update(
+                "INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
                         + "VALUES (?, 'nowhere', 'k', 'test', '{}', ?)",
-                UUID.randomUUID().toString(), java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(120)));
+                UUID.randomUUID().toString(),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(120)));
 
         double pending = meters.get("shop.outbox.pending").gauge().value();
         double age = meters.get("shop.outbox.oldest.age").gauge().value();

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,11 +75,16 @@ class OutboxReplicasTest extends IntegrationTestSupport {
         broker.addTopics(new NewTopic(topic, 3, (short) 1));
         Properties props = new Properties();
         props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
     }
@@ -115,7 +120,8 @@ class OutboxReplicasTest extends IntegrationTestSupport {
         received.addAll(readUntil(1, Duration.ofSeconds(1))); // any duplicate sent late
 
         assertThat(received).hasSize(KEYS * PER_KEY);
-        assertThat(received.stream().map(r -> envelope(r).path("id").asString()).distinct()).hasSize(KEYS * PER_KEY);
+        assertThat(received.stream().map(r -> envelope(r).path("id").asString()).distinct())
+                .hasSize(KEYS * PER_KEY);
         Map<String, List<Integer>> seqByKey = new HashMap<>();
         for (ConsumerRecord<String, String> record : received) {
             seqByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
@@ -125,10 +131,9 @@ class OutboxReplicasTest extends IntegrationTestSupport {
         seqByKey.forEach((key, seqs) -> assertThat(seqs).as(key).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
         assertThat(pending()).isZero();
         Map<String, Integer> sentBy = new LinkedHashMap<>();
-        jdbc.query("SELECT claimed_by, COUNT(*) FROM outbox_events GROUP BY claimed_by ORDER BY claimed_by",
-                rs -> {
-                    sentBy.put(rs.getString(1), rs.getInt(2));
-                });
+        jdbc.query("SELECT claimed_by, COUNT(*) FROM outbox_events GROUP BY claimed_by ORDER BY claimed_by", rs -> {
+            sentBy.put(rs.getString(1), rs.getInt(2));
+        });
         System.out.println("outbox rows sent per relay instance: " + sentBy);
     }
 
@@ -145,13 +150,16 @@ class OutboxReplicasTest extends IntegrationTestSupport {
         long drainedMillis = Duration.ofNanos(System.nanoTime() - committed).toMillis();
         received.addAll(readUntil(1, Duration.ofSeconds(1)));
 
-        assertThat(received).extracting(r -> envelope(r).path("data").path("seq").asInt())
+        assertThat(received)
+                .extracting(r -> envelope(r).path("data").path("seq").asInt())
                 .containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
         // one claiming poll stamps its whole batch with one lease: distinct leases = polls that sent the burst
-        Integer polls = jdbc.queryForObject("SELECT COUNT(DISTINCT CONCAT(claimed_by, '@', claimed_until)) "
-                + "FROM outbox_events WHERE record_key = 'busy-order'", Integer.class);
-        System.out.println("burst of 50 events for one key: " + polls + " poll(s), received after " + drainedMillis
-                + " ms");
+        Integer polls = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT CONCAT(claimed_by, '@', claimed_until)) "
+                        + "FROM outbox_events WHERE record_key = 'busy-order'",
+                Integer.class);
+        System.out.println(
+                "burst of 50 events for one key: " + polls + " poll(s), received after " + drainedMillis + " ms");
         assertThat(polls).isBetween(1, 2);
     }
 
@@ -172,22 +180,28 @@ class OutboxReplicasTest extends IntegrationTestSupport {
         List<ConsumerRecord<String, String>> first = readUntil(1, Duration.ofSeconds(10));
         assertThat(first).extracting(ConsumerRecord::key).containsExactly("free-key");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE record_key = 'crashed-key' "
-                + "AND published_at IS NULL", Integer.class)).isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_events WHERE record_key = 'crashed-key' "
+                                + "AND published_at IS NULL",
+                        Integer.class))
+                .isEqualTo(5);
 
         List<ConsumerRecord<String, String>> recovered = readUntil(5, Duration.ofSeconds(15));
         recovered.addAll(readUntil(1, Duration.ofSeconds(1)));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(recovered).extracting(ConsumerRecord::key).containsOnly("crashed-key");
-        assertThat(recovered).extracting(r -> envelope(r).path("data").path("seq").asInt())
+        assertThat(recovered)
+                .extracting(r -> envelope(r).path("data").path("seq").asInt())
                 .containsExactly(0, 1, 2, 3, 4);
-        assertThat(jdbc.queryForList("SELECT DISTINCT claimed_by FROM outbox_events WHERE record_key = 'crashed-key'",
-                String.class)).singleElement().asString().startsWith("order-service/");
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT claimed_by FROM outbox_events WHERE record_key = 'crashed-key'", String.class))
+                .singleElement()
+                .asString()
+                .startsWith("order-service/");
     }
 
     private OutboxProperties smallBatches(Duration lease) {
-        return new OutboxProperties(true, Duration.ofMillis(50), 10, Duration.ofSeconds(5), Duration.ofDays(7),
-                lease);
+        return new OutboxProperties(true, Duration.ofMillis(50), 10, Duration.ofSeconds(5), Duration.ofDays(7), lease);
     }
 
     private int pending() {

@@ -22,15 +22,17 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
     @Test
     void anOrderSnapshotsCatalogPricesReservesStockAndWaitsForPayment() {
         var response = post(ALICE, "k-1", """
-                {"lines": [{"productId": 12, "quantity": 2}, {"productId": 7, "quantity": 1}], %s}"""
-                .formatted(ADDRESS));
+                {"lines": [{"productId": 12, "quantity": 2}, {"productId": 7, "quantity": 1}], %s}""".formatted(ADDRESS));
 
         assertThat(response).hasStatus(HttpStatus.CREATED).hasContentType(MediaType.APPLICATION_JSON);
         assertThat(response).bodyJson().extractingPath("$.status").isEqualTo("PENDING_PAYMENT");
         assertThat(response).bodyJson().extractingPath("$.currency").isEqualTo("EUR");
         assertThat(read(response, "$.total")).isEqualTo("105.48"); // 2 x 29.99 + 45.50
         assertThat(response).bodyJson().extractingPath("$.email").isEqualTo(ALICE + "@example.test");
-        assertThat(response).bodyJson().extractingPath("$.lines[*].sku").asArray()
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.lines[*].sku")
+                .asArray()
                 .containsExactly("LAMP-001", "BOOK-001");
         assertThat(read(response, "$.lines[1].lineTotal")).isEqualTo("59.98");
         assertThat(response).bodyJson().extractingPath("$.shippingAddress.city").isEqualTo("Berlin");
@@ -57,7 +59,8 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
 
         var response = post(ALICE, "used", body(BOOK, 2));
 
-        assertThat(response).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CATALOG.stock(BOOK)).isEqualTo(9);
         assertThat(count("orders")).isEqualTo(1);
@@ -74,10 +77,10 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
     @Test
     void linesInDifferentCurrenciesAre422AndTheStockGoesBack() {
         var response = post(ALICE, "mixed", """
-                {"lines": [{"productId": 12, "quantity": 1}, {"productId": 99, "quantity": 1}], %s}"""
-                .formatted(ADDRESS));
+                {"lines": [{"productId": 12, "quantity": 1}, {"productId": 99, "quantity": 1}], %s}""".formatted(ADDRESS));
 
-        assertThat(response).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CATALOG.stock(BOOK)).isEqualTo(10);
         assertThat(CATALOG.stock(DOLLAR_MUG)).isEqualTo(10);
@@ -96,7 +99,8 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
 
     @Test
     void anUnknownProductIs422() {
-        assertThat(post(ALICE, "unknown", body(4711, 1))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(post(ALICE, "unknown", body(4711, 1)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -106,7 +110,8 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
         List<Callable<Integer>> buyers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             buyers.add(() -> post(UUID.randomUUID(), UUID.randomUUID().toString(), body(BOOK, 1))
-                    .getResponse().getStatus());
+                    .getResponse()
+                    .getStatus());
         }
         List<Integer> statuses = new ArrayList<>();
         var pool = Executors.newFixedThreadPool(20);
@@ -119,20 +124,27 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
         }
 
         assertThat(statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())))
-                .containsEntry(201, 5L).containsEntry(409, 15L).hasSize(2);
+                .containsEntry(201, 5L)
+                .containsEntry(409, 15L)
+                .hasSize(2);
         assertThat(CATALOG.stock(BOOK)).isZero();
         assertThat(count("orders")).isEqualTo(5);
     }
 
     @Test
     void tooManyLinesIs400() {
-        String lines = IntStream.rangeClosed(1, 51).mapToObj(i -> "{\"productId\": " + i + ", \"quantity\": 1}")
+        String lines = IntStream.rangeClosed(1, 51)
+                .mapToObj(i -> "{\"productId\": " + i + ", \"quantity\": 1}")
                 .collect(Collectors.joining(","));
 
         var response = post(ALICE, "big", "{\"lines\": [" + lines + "], " + ADDRESS + "}");
 
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response).bodyJson().extractingPath("$.errors[*].field").asArray().contains("lines");
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .contains("lines");
         assertThat(CATALOG.reserveCalls()).isZero();
     }
 
@@ -141,7 +153,10 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
         var response = post(ALICE, "zero", body(BOOK, 0));
 
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response).bodyJson().extractingPath("$.errors[*].field").asArray()
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
                 .contains("lines[0].quantity");
         assertThat(CATALOG.reserveCalls()).isZero();
     }
@@ -158,10 +173,16 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
     @Test
     void aMissingAddressOrIdempotencyKeyIs400() {
         assertThat(post(ALICE, "no-address", "{\"lines\": [{\"productId\": 12, \"quantity\": 1}]}"))
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/orders").header("Authorization", bearer(ALICE))
-                .contentType(MediaType.APPLICATION_JSON).content(body(BOOK, 1)).exchange())
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/api/orders")
+                        .header("Authorization", bearer(ALICE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(BOOK, 1))
+                        .exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CATALOG.reserveCalls()).isZero();
     }
 }

@@ -43,18 +43,25 @@ class TracedEventsApiTest extends IntegrationTestSupport {
     void theEventOfATracedRequestCarriesTheRequestsTrace() {
         String traceId = randomHex(16);
         String callerSpan = randomHex(8);
-        var response = mvc.post().uri("/api/orders").header("Authorization", bearer(UUID.randomUUID()))
+        var response = mvc.post()
+                .uri("/api/orders")
+                .header("Authorization", bearer(UUID.randomUUID()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .contentType(MediaType.APPLICATION_JSON).content(body(BOOK, 1)).exchange();
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body(BOOK, 1))
+                .exchange();
         assertThat(response).hasStatus(HttpStatus.CREATED);
         UUID order = UUID.fromString(read(response, "$.id"));
 
-        assertThat(jdbc.queryForObject("SELECT traceparent FROM outbox_events WHERE record_key = ?", String.class,
-                order.toString())).startsWith("00-" + traceId + "-").doesNotContain(callerSpan);
+        assertThat(jdbc.queryForObject(
+                        "SELECT traceparent FROM outbox_events WHERE record_key = ?", String.class, order.toString()))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain(callerSpan);
         var placed = events().await("order.placed", order);
         // the relay's send span: same trace, a span of its own, sampled as the request was
-        assertThat(placed.headers().get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        assertThat(placed.headers().get("traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
                 .doesNotContain(callerSpan);
     }
 
@@ -62,11 +69,24 @@ class TracedEventsApiTest extends IntegrationTestSupport {
     void anEventWrittenOutsideATraceLeavesWithoutOne() {
         // a row as a job writes it: no traceparent column
         String order = UUID.randomUUID().toString();
-        var event = CloudEvent.of("/order-service", EventTypes.ORDER_CANCELLED, order, new OrderCancelled(order,
-                UUID.randomUUID().toString(), "ada@example.test", "not paid within 14 minutes", Instant.now()));
-        jdbc.update("INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
+        var event = CloudEvent.of(
+                "/order-service",
+                EventTypes.ORDER_CANCELLED,
+                order,
+                new OrderCancelled(
+                        order,
+                        UUID.randomUUID().toString(),
+                        "ada@example.test",
+                        "not paid within 14 minutes",
+                        Instant.now()));
+        jdbc.update(
+                "INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
                         + "VALUES (?, 'order-events', ?, ?, ?, ?)",
-                event.id(), order, event.type(), json.writeValueAsString(event), Timestamp.from(event.time()));
+                event.id(),
+                order,
+                event.type(),
+                json.writeValueAsString(event),
+                Timestamp.from(event.time()));
         var untraced = events().await(EventTypes.ORDER_CANCELLED, order);
         assertThat(untraced.headers()).containsKey("ce_type").doesNotContainKey("traceparent");
     }
@@ -76,18 +96,23 @@ class TracedEventsApiTest extends IntegrationTestSupport {
         String traceId = randomHex(16);
         UUID user = UUID.randomUUID();
         place(user, BOOK, 1);
-        var event = CloudEvent.of("/user-service", EventTypes.USER_DELETED, user.toString(),
+        var event = CloudEvent.of(
+                "/user-service",
+                EventTypes.USER_DELETED,
+                user.toString(),
                 new UserDeleted(user.toString(), Instant.now()));
         var record = new ProducerRecord<>("user-events", user.toString(), json.writeValueAsString(event));
-        record.headers().add("traceparent",
-                ("00-" + traceId + "-" + randomHex(8) + "-01").getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-" + randomHex(8) + "-01").getBytes(StandardCharsets.UTF_8));
 
         kafka.send(record).get();
 
         // the listener logs inside its consumer span: [order-service,<traceId>,<spanId>]
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
-                .containsPattern("\\[order-service," + traceId + ",[0-9a-f]{16}\\].*user\\.deleted "
-                        + event.id() + ": anonymized 1 order"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("\\[order-service," + traceId + ",[0-9a-f]{16}\\].*user\\.deleted "
+                                + event.id() + ": anonymized 1 order"));
     }
 
     private static String randomHex(int bytes) {

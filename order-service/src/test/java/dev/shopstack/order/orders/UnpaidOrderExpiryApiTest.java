@@ -24,8 +24,13 @@ class UnpaidOrderExpiryApiTest extends IntegrationTestSupport {
 
         assertThat(expiry.cancelPlacedBefore(Instant.now().plusSeconds(1))).isEqualTo(1);
 
-        assertThat(mvc.get().uri("/api/orders/{id}", unpaid).header("Authorization", bearer(CAROL)).exchange())
-                .bodyJson().extractingPath("$.status").isEqualTo("CANCELLED");
+        assertThat(mvc.get()
+                        .uri("/api/orders/{id}", unpaid)
+                        .header("Authorization", bearer(CAROL))
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("CANCELLED");
         assertThat(CATALOG.status(unpaid)).isEqualTo("RELEASED");
         assertThat(CATALOG.stock(BOOK)).isEqualTo(10);
         assertThat(count("stock_releases")).isZero();
@@ -33,7 +38,8 @@ class UnpaidOrderExpiryApiTest extends IntegrationTestSupport {
         assertThat(cancelled.data().path("reason").asString()).isEqualTo("not paid within 14 minutes");
 
         assertThat(CATALOG.status(paid)).as("paid orders are left alone").isEqualTo("CONFIRMED");
-        assertThat(pay(adminBearer(), unpaid, "89.97", "EUR")).as("too late to pay")
+        assertThat(pay(adminBearer(), unpaid, "89.97", "EUR"))
+                .as("too late to pay")
                 .hasStatus(HttpStatus.CONFLICT);
     }
 

@@ -51,35 +51,59 @@ class CardPaymentApiTest extends IntegrationTestSupport {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
 
-        stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build()); // 4242 4242 4242 4242
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build()); // 4242 4242 4242 4242
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
         assertThat(read(get(order), "$.payment.status")).isEqualTo("SUCCEEDED");
         assertThat(CATALOG.status(order)).isEqualTo("CONFIRMED");
-        assertThat(jdbc.queryForObject("SELECT reference FROM payments WHERE order_id = ? AND method = 'CARD'",
-                String.class, order.toString())).isEqualTo(intentId);
+        assertThat(jdbc.queryForObject(
+                        "SELECT reference FROM payments WHERE order_id = ? AND method = 'CARD'",
+                        String.class,
+                        order.toString()))
+                .isEqualTo(intentId);
         assertThat(outboxEvents(order, "order.status-changed")).isEqualTo(1);
-        assertThat(events().await("order.status-changed", order).data().path("status").asString()).isEqualTo("PAID");
+        assertThat(events().await("order.status-changed", order)
+                        .data()
+                        .path("status")
+                        .asString())
+                .isEqualTo("PAID");
     }
 
     @Test
     void thePaidOrdersViewShowsItsMethodAndTheIntentIdToAdminsOnly() throws Exception {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
-        assertThat(read(get(order), "$.payment.method")).as("the way offered while unpaid").isEqualTo("CARD");
+        assertThat(read(get(order), "$.payment.method"))
+                .as("the way offered while unpaid")
+                .isEqualTo("CARD");
 
-        stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
 
         var customers = get(order);
         assertThat(read(customers, "$.payment.method")).isEqualTo("CARD");
         assertThat(JsonPath.<Object>read(customers.getResponse().getContentAsString(), "$.payment.intentId"))
-                .as("admins only").isNull();
+                .as("admins only")
+                .isNull();
         assertThat(read(customers, "$.refunds.refunded")).isEqualTo("0");
-        assertThat(JsonPath.<List<?>>read(customers.getResponse().getContentAsString(), "$.refunds.items")).isEmpty();
-        var admins = mvc.get().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
+        assertThat(JsonPath.<List<?>>read(customers.getResponse().getContentAsString(), "$.refunds.items"))
+                .isEmpty();
+        var admins = mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
         assertThat(read(admins, "$.payment.intentId")).isEqualTo(intentId);
         assertThat(read(admins, "$.payment.method")).isEqualTo("CARD");
     }
@@ -88,12 +112,27 @@ class CardPaymentApiTest extends IntegrationTestSupport {
     void aRedeliveredEventIsANoOp() throws Exception {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
-        stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
-        String eventId = stripe.v1().events().list(com.stripe.param.EventListParams.builder()
-                .setType("payment_intent.succeeded").setLimit(20L).build()).getData().stream()
-                .filter(e -> e.toJson().contains(intentId)).findFirst().orElseThrow().getId();
+        String eventId = stripe
+                .v1()
+                .events()
+                .list(com.stripe.param.EventListParams.builder()
+                        .setType("payment_intent.succeeded")
+                        .setLimit(20L)
+                        .build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .findFirst()
+                .orElseThrow()
+                .getId();
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
 
@@ -110,8 +149,13 @@ class CardPaymentApiTest extends IntegrationTestSupport {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
 
-        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(intentId, PaymentIntentConfirmParams.builder()
-                .setPaymentMethod("pm_card_chargeDeclined").build())) // 4000 0000 0000 0002
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intentId,
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod("pm_card_chargeDeclined")
+                                        .build())) // 4000 0000 0000 0002
                 .isInstanceOf(CardException.class);
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.payment.status").equals("FAILED"));
@@ -119,29 +163,51 @@ class CardPaymentApiTest extends IntegrationTestSupport {
         assertThat(read(view, "$.status")).isEqualTo("PENDING_PAYMENT");
         assertThat(read(view, "$.payment.failure")).isEqualTo("Your card was declined.");
         assertThat(read(view, "$.payment.clientSecret")).startsWith(intentId);
-        assertThat(events().await("order.payment-failed", order).data().path("reason").asString())
+        assertThat(events().await("order.payment-failed", order)
+                        .data()
+                        .path("reason")
+                        .asString())
                 .isEqualTo("Your card was declined.");
         assertThat(CATALOG.status(order)).isEqualTo("RESERVED");
 
-        stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
     }
 
     @Test
     void aPaymentOfAnotherAmountIsNotAcceptedAndIsMarkedForReview() throws Exception {
         UUID order = place(BOB, BOOK, 1); // 29.99 EUR
-        PaymentIntent other = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(100L).setCurrency("eur").putMetadata("order_id", order.toString()).build());
+        PaymentIntent other = stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(100L)
+                        .setCurrency("eur")
+                        .putMetadata("order_id", order.toString())
+                        .build());
 
-        stripe.v1().paymentIntents().confirm(other.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        other.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.payment.status").equals("REVIEW"));
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
-        var admin = mvc.get().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
+        var admin = mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
         assertThat(read(admin, "$.payment.failure")).contains("received 100 EUR");
-        assertThat(read(get(order), "$.payment.failure")).as("review reasons are internal")
+        assertThat(read(get(order), "$.payment.failure"))
+                .as("review reasons are internal")
                 .isEqualTo("The payment is under review.");
         assertThat(count("payments")).isZero();
         assertThat(outboxEvents(order, "order.status-changed")).isZero();
@@ -151,13 +217,19 @@ class CardPaymentApiTest extends IntegrationTestSupport {
     void aCustomerCannotDeclareACardPaymentThemselves() {
         UUID order = place(BOB, BOOK, 1);
 
-        var response = mvc.post().uri("/api/orders/{id}/payment", order).header("Authorization", bearer(BOB))
+        var response = mvc.post()
+                .uri("/api/orders/{id}/payment", order)
+                .header("Authorization", bearer(BOB))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"amount\": 29.99, \"currency\": \"EUR\", \"method\": \"CARD\", \"reference\": \"pi_x\"}")
                 .exchange();
 
-        assertThat(response).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.type")
-                .asString().endsWith("/unknown-payment-method");
+        assertThat(response)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/unknown-payment-method");
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
         assertThat(count("payments")).isZero();
     }
@@ -171,7 +243,8 @@ class CardPaymentApiTest extends IntegrationTestSupport {
 
         assertThat(stripe.v1().paymentIntents().retrieve(intentId).getStatus()).isEqualTo("canceled");
         assertThat(JsonPath.<Object>read(get(order).getResponse().getContentAsString(), "$.payment.clientSecret"))
-                .as("nothing left to pay").isNull();
+                .as("nothing left to pay")
+                .isNull();
     }
 
     @Test
@@ -189,8 +262,8 @@ class CardPaymentApiTest extends IntegrationTestSupport {
 
         PROVIDER.mode(FaultProxy.Mode.UP);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> read(get(order), "$.payment.status")
-                .equals("REQUIRES_PAYMENT"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> read(get(order), "$.payment.status").equals("REQUIRES_PAYMENT"));
         String intentId = intentOf(order);
         assertThat(stripe.v1().paymentIntents().retrieve(intentId).getMetadata())
                 .containsEntry("order_id", order.toString());
@@ -211,6 +284,9 @@ class CardPaymentApiTest extends IntegrationTestSupport {
     }
 
     private MvcTestResult get(UUID order) {
-        return mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(BOB)).exchange();
+        return mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", bearer(BOB))
+                .exchange();
     }
 }

@@ -55,24 +55,43 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
     void aPaymentWhoseWebhookWasLostIsReconciledOnceAndTheLateWebhookChangesNothing() throws Exception {
         UUID order = place(DORA, BOOK, 1);
         String intentId = intentOf(order);
-        loseWebhooks(intentId, () -> stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build()));
+        loseWebhooks(
+                intentId,
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intentId,
+                                PaymentIntentConfirmParams.builder()
+                                        .setPaymentMethod("pm_card_visa")
+                                        .build()));
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
         double paidBefore = reconciled("paid");
 
-        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1)))
+                .isEqualTo(1);
 
         assertThat(read(get(order), "$.status")).isEqualTo("PAID");
         assertThat(read(get(order), "$.payment.status")).isEqualTo("SUCCEEDED");
         assertThat(CATALOG.status(order)).isEqualTo("CONFIRMED");
         assertThat(outboxEvents(order, "order.status-changed")).isEqualTo(1);
         assertThat(reconciled("paid") - paidBefore).isEqualTo(1.0);
-        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1))).as("paid: not asked again")
+        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1)))
+                .as("paid: not asked again")
                 .isZero();
 
-        String eventId = stripe.v1().events().list(EventListParams.builder().setType("payment_intent.succeeded")
-                .setLimit(20L).build()).getData().stream().filter(e -> e.toJson().contains(intentId)).findFirst()
-                .orElseThrow().getId();
+        String eventId = stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder()
+                        .setType("payment_intent.succeeded")
+                        .setLimit(20L)
+                        .build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
         sandbox("POST", "/sandbox/webhooks/flush");
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
@@ -87,9 +106,16 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
     void aDeclineWhoseWebhookWasLostIsReconciledOnce() throws Exception {
         UUID order = place(DORA, BOOK, 1);
         String intentId = intentOf(order);
-        loseWebhooks(intentId, () -> assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_chargeDeclined").build()))
-                .isInstanceOf(CardException.class));
+        loseWebhooks(
+                intentId,
+                () -> assertThatThrownBy(() -> stripe.v1()
+                                .paymentIntents()
+                                .confirm(
+                                        intentId,
+                                        PaymentIntentConfirmParams.builder()
+                                                .setPaymentMethod("pm_card_chargeDeclined")
+                                                .build()))
+                        .isInstanceOf(CardException.class));
 
         reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1));
         reconciliation.reconcilePlacedBefore(Instant.now().plusSeconds(1));
@@ -97,15 +123,20 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
         assertThat(read(get(order), "$.payment.status")).isEqualTo("FAILED");
         assertThat(read(get(order), "$.payment.failure")).isEqualTo("Your card was declined.");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = "
-                + "'order.payment-failed'", Integer.class, order.toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = "
+                                + "'order.payment-failed'",
+                        Integer.class,
+                        order.toString()))
+                .isEqualTo(1);
     }
 
     @Test
     void ordersYoungerThanTheAgeAreNotAskedAbout() {
         place(DORA, BOOK, 1);
 
-        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().minusSeconds(60))).isZero();
+        assertThat(reconciliation.reconcilePlacedBefore(Instant.now().minusSeconds(60)))
+                .isZero();
     }
 
     @Test
@@ -113,23 +144,35 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
         UUID order = place(DORA, BOOK, 1);
         String intentId = intentOf(order);
         sandbox("POST", "/sandbox/webhooks/pause"); // the success is on its way when the window closes
-        stripe.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
 
         assertThat(expiry.cancelPlacedBefore(Instant.now().plusSeconds(1))).isZero();
 
         assertThat(read(get(order), "$.status")).isEqualTo("PAID");
         assertThat(CATALOG.status(order)).isEqualTo("CONFIRMED");
         assertThat(stripe.v1().paymentIntents().retrieve(intentId).getStatus()).isEqualTo("succeeded");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = "
-                + "'order.cancelled'", Integer.class, order.toString())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_events WHERE record_key = ? AND event_type = "
+                                + "'order.cancelled'",
+                        Integer.class,
+                        order.toString()))
+                .isZero();
         assertThat(outboxEvents(order, "order.status-changed")).isEqualTo(1);
 
         sandbox("POST", "/sandbox/webhooks/flush"); // the webhook arrives after all
-        await().atMost(WEBHOOK).until(() -> WebhookRelay.get().about(intentId).stream()
-                .anyMatch(d -> d.payload().contains("\"payment_intent.succeeded\"")));
+        await().atMost(WEBHOOK)
+                .until(() -> WebhookRelay.get().about(intentId).stream()
+                        .anyMatch(d -> d.payload().contains("\"payment_intent.succeeded\"")));
         var webhook = WebhookRelay.get().about(intentId).stream()
-                .filter(d -> d.payload().contains("\"payment_intent.succeeded\"")).findFirst().orElseThrow();
+                .filter(d -> d.payload().contains("\"payment_intent.succeeded\""))
+                .findFirst()
+                .orElseThrow();
         assertThat(JsonPath.<String>read(webhook.answer(), "$.outcome")).isEqualTo("DUPLICATE");
         assertThat(outboxEvents(order, "order.status-changed")).isEqualTo(1);
         assertThat(count("payments")).isEqualTo(1);
@@ -168,11 +211,21 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
         UUID order = UUID.fromString(read(placed, "$.id"));
         assertThat(read(placed, "$.payment.status")).isEqualTo("INTENT_PENDING");
         PROVIDER.mode(FaultProxy.Mode.UP);
-        var intent = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(2999L)
-                .setCurrency("eur").putMetadata("order_id", order.toString()).build());
+        var intent = stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(2999L)
+                        .setCurrency("eur")
+                        .putMetadata("order_id", order.toString())
+                        .build());
 
-        stripe.v1().paymentIntents().confirm(intent.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
         assertThat(intentOf(order)).isEqualTo(intent.getId());
@@ -191,11 +244,17 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
         assertThat(read(placed, "$.payment.status")).isEqualTo("REVIEW");
         assertThat(read(placed, "$.payment.failure")).isEqualTo("The payment is under review.");
         UUID order = UUID.fromString(read(placed, "$.id"));
-        var admin = mvc.get().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
-        assertThat(read(admin, "$.payment.failure")).startsWith("The payment provider refused the payment")
+        var admin = mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
+        assertThat(read(admin, "$.payment.failure"))
+                .startsWith("The payment provider refused the payment")
                 .contains("amount_too_small");
-        assertThat(jdbc.queryForObject("SELECT payment_next_attempt_at FROM orders WHERE id = ?", Object.class,
-                order.toString())).as("no retry scheduled").isNull();
+        assertThat(jdbc.queryForObject(
+                        "SELECT payment_next_attempt_at FROM orders WHERE id = ?", Object.class, order.toString()))
+                .as("no retry scheduled")
+                .isNull();
     }
 
     /** Pays (or fails) with every webhook of the intent dropped: the provider knows, order-service never hears. */
@@ -211,11 +270,15 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
     }
 
     private double reconciled(String outcome) {
-        var counter = meters.find("shop.payments.reconciled").tag("outcome", outcome).counter();
+        var counter =
+                meters.find("shop.payments.reconciled").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private MvcTestResult get(UUID order) {
-        return mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(DORA)).exchange();
+        return mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", bearer(DORA))
+                .exchange();
     }
 }

@@ -17,25 +17,41 @@ class PaymentApiTest extends IntegrationTestSupport {
     void aCustomerCannotRecordAManualPaymentAndTheOrderStaysUnpaid() {
         UUID order = place(ALICE, BOOK, 2);
 
-        assertThat(pay(bearer(ALICE), order, "59.98", "EUR")).hasStatus(HttpStatus.FORBIDDEN)
+        assertThat(pay(bearer(ALICE), order, "59.98", "EUR"))
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").asString().endsWith("/payment-method-not-allowed");
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/payment-method-not-allowed");
 
         assertThat(count("payments")).isZero();
         assertThat(CATALOG.status(order)).isEqualTo("RESERVED");
-        assertThat(mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(ALICE)).exchange())
-                .bodyJson().extractingPath("$.status").isEqualTo("PENDING_PAYMENT");
+        assertThat(mvc.get()
+                        .uri("/api/orders/{id}", order)
+                        .header("Authorization", bearer(ALICE))
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("PENDING_PAYMENT");
     }
 
     @Test
     void aManualPaymentNeedsTheReferenceOfTheMoneyReceived() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(mvc.post().uri("/api/orders/{id}/payment", order).header("Authorization", adminBearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amount\": 29.99, \"currency\": \"EUR\", \"method\": \"MANUAL\"}").exchange())
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").asString().endsWith("/payment-reference-required");
+        assertThat(mvc.post()
+                        .uri("/api/orders/{id}/payment", order)
+                        .header("Authorization", adminBearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": 29.99, \"currency\": \"EUR\", \"method\": \"MANUAL\"}")
+                        .exchange())
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/payment-reference-required");
         assertThat(count("payments")).isZero();
     }
 
@@ -49,8 +65,13 @@ class PaymentApiTest extends IntegrationTestSupport {
         assertThat(response).bodyJson().extractingPath("$.method").isEqualTo("MANUAL");
         assertThat(read(response, "$.reference")).isEqualTo("BANK-TX-42");
         assertThat(CATALOG.status(order)).isEqualTo("CONFIRMED");
-        assertThat(mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(ALICE)).exchange())
-                .bodyJson().extractingPath("$.status").isEqualTo("PAID");
+        assertThat(mvc.get()
+                        .uri("/api/orders/{id}", order)
+                        .header("Authorization", bearer(ALICE))
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("PAID");
     }
 
     @Test
@@ -69,14 +90,16 @@ class PaymentApiTest extends IntegrationTestSupport {
     void anotherAmountOrCurrencyIs422AndPaysNothing() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(pay(adminBearer(), order, "29.98", "EUR")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(pay(adminBearer(), order, "29.98", "EUR"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(pay(adminBearer(), order, "29.99", "USD")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(count("payments")).isZero();
         assertThat(CATALOG.status(order)).isEqualTo("RESERVED");
 
         pay(adminBearer(), order, "29.99", "EUR");
-        assertThat(pay(adminBearer(), order, "30.00", "EUR")).as("already paid, other amount")
+        assertThat(pay(adminBearer(), order, "30.00", "EUR"))
+                .as("already paid, other amount")
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
@@ -84,13 +107,20 @@ class PaymentApiTest extends IntegrationTestSupport {
     void invalidPaymentsAre400AndUnknownMethodsAre422() {
         UUID order = place(ALICE, BOOK, 1);
 
-        assertThat(mvc.post().uri("/api/orders/{id}/payment", order).header("Authorization", adminBearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amount\": -1, \"currency\": \"euro\", \"method\": \"MANUAL\"}").exchange())
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/orders/{id}/payment", order).header("Authorization", adminBearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amount\": 29.99, \"currency\": \"EUR\", \"method\": \"BITCOIN\"}").exchange())
+        assertThat(mvc.post()
+                        .uri("/api/orders/{id}/payment", order)
+                        .header("Authorization", adminBearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": -1, \"currency\": \"euro\", \"method\": \"MANUAL\"}")
+                        .exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/api/orders/{id}/payment", order)
+                        .header("Authorization", adminBearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": 29.99, \"currency\": \"EUR\", \"method\": \"BITCOIN\"}")
+                        .exchange())
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
@@ -99,7 +129,8 @@ class PaymentApiTest extends IntegrationTestSupport {
         UUID order = place(ALICE, BOOK, 1);
         cancel(bearer(ALICE), order);
 
-        assertThat(pay(adminBearer(), order, "29.99", "EUR")).hasStatus(HttpStatus.CONFLICT)
+        assertThat(pay(adminBearer(), order, "29.99", "EUR"))
+                .hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

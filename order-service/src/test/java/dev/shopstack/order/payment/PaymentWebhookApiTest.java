@@ -33,16 +33,23 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
         long now = Instant.now().getEpochSecond();
 
         assertRefused(send(success, sign(success, "whsec_guessed", now)), order);
-        assertRefused(send(success, sign(success.replace("\"livemode\"", "\"livemode\" "),
-                PaymentSandbox.WEBHOOK_SECRET, now)), order); // signed another body
+        assertRefused(
+                send(
+                        success,
+                        sign(success.replace("\"livemode\"", "\"livemode\" "), PaymentSandbox.WEBHOOK_SECRET, now)),
+                order); // signed another body
         assertRefused(send(success, sign(success, PaymentSandbox.WEBHOOK_SECRET, now - 3600)), order); // an hour old
         assertRefused(send(success, null), order);
         assertRefused(send(success, "t=" + now + ",v1=zz"), order);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_webhook_events WHERE event_id LIKE 'evt_forged_%'",
-                Integer.class)).as("refused events are not recorded").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM payment_webhook_events WHERE event_id LIKE 'evt_forged_%'",
+                        Integer.class))
+                .as("refused events are not recorded")
+                .isZero();
 
         // the control: the same body, signed now with the real secret, is taken (so the refusals were the signature)
-        assertThat(send(success, sign(success, PaymentSandbox.WEBHOOK_SECRET, now))).hasStatus(HttpStatus.OK);
+        assertThat(send(success, sign(success, PaymentSandbox.WEBHOOK_SECRET, now)))
+                .hasStatus(HttpStatus.OK);
         assertThat(read(get(order), "$.status")).isEqualTo("PAID");
     }
 
@@ -50,8 +57,11 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
     void aBodyOver64KbIs413() {
         String huge = "{\"id\":\"evt_x\",\"pad\":\"" + "x".repeat(70_000) + "\"}";
 
-        assertThat(send(huge, sign(huge, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond())))
-                .hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(send(
+                        huge,
+                        sign(huge, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond())))
+                .hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -59,7 +69,9 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
         UUID order = place(CAROL, BOOK, 1);
         String success = forgedSuccess(order);
 
-        var response = send(success, sign(success, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+        var response = send(
+                success,
+                sign(success, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
 
         assertThat(response).hasStatus(HttpStatus.OK);
         assertThat(read(response, "$.outcome")).isEqualTo("APPLIED");
@@ -70,15 +82,20 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
         UUID order = place(CAROL, BOOK, 1); // 29.99 EUR
         String shortPaid = received(forgedSuccess(order), 100); // amount 2999, but only 1.00 collected
 
-        var response = send(shortPaid, sign(shortPaid, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+        var response = send(
+                shortPaid,
+                sign(shortPaid, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
 
         assertThat(read(response, "$.outcome")).isEqualTo("REVIEW");
-        var admin = mvc.get().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
+        var admin = mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
         assertThat(read(admin, "$.status")).isEqualTo("PENDING_PAYMENT");
         assertThat(read(admin, "$.payment.status")).isEqualTo("REVIEW");
-        assertThat(read(admin, "$.payment.failure")).isEqualTo(
-                "received 100 EUR (minor units), the order is 2999 EUR");
-        assertThat(read(get(order), "$.payment.failure")).as("the customer does not see why")
+        assertThat(read(admin, "$.payment.failure")).isEqualTo("received 100 EUR (minor units), the order is 2999 EUR");
+        assertThat(read(get(order), "$.payment.failure"))
+                .as("the customer does not see why")
                 .isEqualTo("The payment is under review.");
         assertThat(count("payments")).isZero();
     }
@@ -87,24 +104,38 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
     void aSuccessForAnOrderNotCommittedYetIsAnswered503AndNotRecordedSoTheProviderRetries() {
         UUID order = place(CAROL, BOOK, 1);
         UUID notYet = UUID.randomUUID();
-        String intentId = jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class,
-                order.toString());
-        String early = forgedSuccess(order).replace(order.toString(), notYet.toString())
+        String intentId = jdbc.queryForObject(
+                "SELECT payment_intent_id FROM orders WHERE id = ?", String.class, order.toString());
+        String early = forgedSuccess(order)
+                .replace(order.toString(), notYet.toString())
                 .replace(intentId, "pi_notyetknown");
 
-        var response = send(early, sign(early, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+        var response = send(
+                early, sign(early, PaymentSandbox.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
 
-        assertThat(response).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+        assertThat(response)
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").asString().endsWith("/webhook-order-unknown");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_webhook_events WHERE event_id LIKE "
-                + "'evt_forged_%'", Integer.class)).as("not recorded: its redelivery is applied").isZero();
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/webhook-order-unknown");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM payment_webhook_events WHERE event_id LIKE " + "'evt_forged_%'",
+                        Integer.class))
+                .as("not recorded: its redelivery is applied")
+                .isZero();
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
     }
 
     private void assertRefused(MvcTestResult response, UUID order) {
-        assertThat(response).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").asString().endsWith("/webhook-signature-invalid");
+        assertThat(response)
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/webhook-signature-invalid");
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
         assertThat(count("payments")).isZero();
     }
@@ -119,18 +150,27 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
      * amount received that a success has).
      */
     private String forgedSuccess(UUID order) {
-        String intentId = jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class,
-                order.toString());
-        String created = await().atMost(Duration.ofSeconds(20)).until(() -> WebhookRelay.get().about(intentId)
-                .stream().map(WebhookRelay.Delivery::payload)
-                .filter(p -> p.contains("\"payment_intent.created\"")).findFirst().orElse(null), p -> p != null);
+        String intentId = jdbc.queryForObject(
+                "SELECT payment_intent_id FROM orders WHERE id = ?", String.class, order.toString());
+        String created = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> WebhookRelay.get().about(intentId).stream()
+                                .map(WebhookRelay.Delivery::payload)
+                                .filter(p -> p.contains("\"payment_intent.created\""))
+                                .findFirst()
+                                .orElse(null),
+                        p -> p != null);
         long amount = Long.parseLong(created.replaceFirst("(?s).*?\"amount\":\\s*(\\d+).*", "$1"));
-        return received(created.replace("\"payment_intent.created\"", "\"payment_intent.succeeded\"")
-                .replaceFirst("\"id\":\\s*\"evt_", "\"id\": \"evt_forged_"), amount);
+        return received(
+                created.replace("\"payment_intent.created\"", "\"payment_intent.succeeded\"")
+                        .replaceFirst("\"id\":\\s*\"evt_", "\"id\": \"evt_forged_"),
+                amount);
     }
 
     private MvcTestResult send(String payload, String signature) {
-        var request = mvc.post().uri("/api/payments/webhook").contentType(MediaType.APPLICATION_JSON)
+        var request = mvc.post()
+                .uri("/api/payments/webhook")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(payload);
         if (signature != null) {
             request.header("Stripe-Signature", signature);
@@ -139,7 +179,10 @@ class PaymentWebhookApiTest extends IntegrationTestSupport {
     }
 
     private MvcTestResult get(UUID order) {
-        return mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(CAROL)).exchange();
+        return mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", bearer(CAROL))
+                .exchange();
     }
 
     /** Stripe's scheme: {@code t=<seconds>,v1=<hex HMAC-SHA256 of "t.payload">}. */

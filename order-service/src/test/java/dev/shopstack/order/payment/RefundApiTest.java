@@ -37,7 +37,9 @@ class RefundApiTest extends RefundTestSupport {
         assertThat(read(refunds, "$.refunded")).isEqualTo("10.0");
         assertThat(read(refunds, "$.refundable")).isEqualTo("19.99");
         assertThat(read(refunds, "$.refunds[0].reason")).isEqualTo("The cover arrived torn.");
-        assertThat(JsonPath.<Object>read(body(refunds), "$.refunds[0].providerRefundId")).as("admins only").isNull();
+        assertThat(JsonPath.<Object>read(body(refunds), "$.refunds[0].providerRefundId"))
+                .as("admins only")
+                .isNull();
         assertThat(read(getOrder(order), "$.status")).isEqualTo("PAID");
         var event = events().await("order.refunded", order).data();
         assertThat(event.path("amount").decimalValue()).isEqualByComparingTo("10.00");
@@ -60,11 +62,18 @@ class RefundApiTest extends RefundTestSupport {
         assertThat(read(customers, "$.refunds.items[0].reason")).isEqualTo("The cover arrived torn.");
         assertThat(read(customers, "$.refunds.items[0].status")).isEqualTo("SUCCEEDED");
         assertThat(read(customers, "$.refunds.items[0].createdAt")).isNotBlank();
-        assertThat(JsonPath.<Object>read(json, "$.refunds.items[0].providerRefundId")).as("admins only").isNull();
-        assertThat(JsonPath.<Object>read(json, "$.payment.intentId")).as("admins only").isNull();
+        assertThat(JsonPath.<Object>read(json, "$.refunds.items[0].providerRefundId"))
+                .as("admins only")
+                .isNull();
+        assertThat(JsonPath.<Object>read(json, "$.payment.intentId"))
+                .as("admins only")
+                .isNull();
         assertThat(json).doesNotContain(refundId).doesNotContain(intentOf(order));
 
-        var admins = mvc.get().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
+        var admins = mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
         assertThat(read(admins, "$.payment.intentId")).isEqualTo(intentOf(order));
         assertThat(read(admins, "$.refunds.items[0].providerRefundId")).isEqualTo(refundId);
         assertThat(read(admins, "$.refunds.refunded")).isEqualTo("10.0");
@@ -89,11 +98,18 @@ class RefundApiTest extends RefundTestSupport {
         await().atMost(WEBHOOK).until(() -> read(getOrder(order), "$.status").equals("REFUNDED"));
         assertThat(amountRefunded(order)).isEqualTo(2999L);
         assertThat(read(refunds(adminBearer(), order), "$.refundable")).isEqualTo("0");
-        assertThat(events().await("order.status-changed", order).data().path("status").asString())
+        assertThat(events().await("order.status-changed", order)
+                        .data()
+                        .path("status")
+                        .asString())
                 .isEqualTo("REFUNDED");
         await().atMost(WEBHOOK).until(() -> outboxEvents(order, "order.refunded") == 2);
-        assertThat(refund(adminBearer(), order, "0.01", "Once more.")).hasStatus(HttpStatus.CONFLICT)
-                .bodyJson().extractingPath("$.type").asString().endsWith("/not-refundable");
+        assertThat(refund(adminBearer(), order, "0.01", "Once more."))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .endsWith("/not-refundable");
     }
 
     @Test
@@ -120,7 +136,9 @@ class RefundApiTest extends RefundTestSupport {
         for (int i = 0; i < admins; i++) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return refund(adminBearer(), order, "10.00", "Goodwill.").getResponse().getStatus();
+                return refund(adminBearer(), order, "10.00", "Goodwill.")
+                        .getResponse()
+                        .getStatus();
             }));
         }
         start.countDown();
@@ -176,11 +194,22 @@ class RefundApiTest extends RefundTestSupport {
     @Test
     void aRedeliveredChargeRefundedEventChangesNothing() throws Exception {
         UUID order = paidByCard(BOOK, 1);
-        assertThat(refund(adminBearer(), order, "29.99", "Out of stock after all.")).hasStatus(HttpStatus.CREATED);
+        assertThat(refund(adminBearer(), order, "29.99", "Out of stock after all."))
+                .hasStatus(HttpStatus.CREATED);
         String intentId = intentOf(order);
-        String eventId = stripe.v1().events().list(EventListParams.builder().setType("charge.refunded")
-                .setLimit(20L).build()).getData().stream().filter(e -> e.toJson().contains(intentId))
-                .findFirst().orElseThrow().getId();
+        String eventId = stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder()
+                        .setType("charge.refunded")
+                        .setLimit(20L)
+                        .build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
@@ -198,19 +227,30 @@ class RefundApiTest extends RefundTestSupport {
         UUID order = paidByCard(BOOK, 1);
         assertThat(refund(adminBearer(), order, "5.00", "Partial.")).hasStatus(HttpStatus.CREATED);
         String intentId = intentOf(order);
-        String eventId = stripe.v1().events().list(EventListParams.builder().setType("charge.refunded")
-                .setLimit(20L).build()).getData().stream().filter(e -> e.toJson().contains(intentId))
-                .findFirst().orElseThrow().getId();
+        String eventId = stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder()
+                        .setType("charge.refunded")
+                        .setLimit(20L)
+                        .build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
         // as if the provider had answered "pending" and its charge.refunded had not arrived yet
-        jdbc.update("UPDATE refunds SET status = 'REQUESTED', completed_at = NULL WHERE order_id = ?",
-                order.toString());
+        jdbc.update(
+                "UPDATE refunds SET status = 'REQUESTED', completed_at = NULL WHERE order_id = ?", order.toString());
         jdbc.update("DELETE FROM payment_webhook_events WHERE event_id = ?", eventId);
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
 
         await().atMost(WEBHOOK).until(() -> WebhookRelay.get().about(eventId).size() >= 2);
-        assertThat(JsonPath.<String>read(WebhookRelay.get().about(eventId).get(1).answer(), "$.outcome"))
+        assertThat(JsonPath.<String>read(
+                        WebhookRelay.get().about(eventId).get(1).answer(), "$.outcome"))
                 .isEqualTo("APPLIED");
         assertThat(read(refunds(adminBearer(), order), "$.refunds[0].status")).isEqualTo("SUCCEEDED");
     }
@@ -226,7 +266,8 @@ class RefundApiTest extends RefundTestSupport {
         assertThat(read(refund, "$.status")).isEqualTo("REQUESTED");
         assertThat(read(refunds(adminBearer(), order), "$.pending")).isEqualTo("29.99");
         PROVIDER.mode(FaultProxy.Mode.UP);
-        await().atMost(Duration.ofSeconds(40)).until(() -> read(getOrder(order), "$.status").equals("REFUNDED"));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> read(getOrder(order), "$.status").equals("REFUNDED"));
         assertThat(amountRefunded(order)).isEqualTo(2999L);
         assertThat(outboxEvents(order, "order.refunded")).isEqualTo(1);
     }
@@ -246,7 +287,11 @@ class RefundApiTest extends RefundTestSupport {
         assertThat(read(refunds, "$.refunded")).isEqualTo("59.98");
         assertThat(read(refunds, "$.refunds[0].reason")).isEqualTo("Order cancelled: cancelled by the customer");
         assertThat(events().await("order.cancelled", order)).isNotNull();
-        assertThat(events().await("order.refunded", order).data().path("fullyRefunded").asBoolean()).isTrue();
+        assertThat(events().await("order.refunded", order)
+                        .data()
+                        .path("fullyRefunded")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -256,7 +301,9 @@ class RefundApiTest extends RefundTestSupport {
 
         assertThat(read(refund(adminBearer(), order, "29.99", "Sent back."), "$.type"))
                 .endsWith("/payment-reference-required");
-        var refund = mvc.post().uri("/api/orders/{id}/refunds", order).header("Authorization", adminBearer())
+        var refund = mvc.post()
+                .uri("/api/orders/{id}/refunds", order)
+                .header("Authorization", adminBearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"amount\": \"29.99\", \"reason\": \"Sent back.\", \"reference\": \"BANK-TX-43\"}")
                 .exchange();

@@ -30,7 +30,8 @@ class RefundOutcomesApiTest extends RefundTestSupport {
         assertThat(read(refused, "$.type")).endsWith("/order-still-open");
         assertThat(count("refunds")).isEqualTo(1);
         PROVIDER.mode(FaultProxy.Mode.UP);
-        await().atMost(Duration.ofSeconds(40)).until(() -> read(getOrder(order), "$.status").equals("REFUNDED"));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> read(getOrder(order), "$.status").equals("REFUNDED"));
         assertThat(amountRefunded(order)).isEqualTo(2999L);
         assertThat(delete(order)).hasStatus(HttpStatus.NO_CONTENT);
     }
@@ -43,7 +44,9 @@ class RefundOutcomesApiTest extends RefundTestSupport {
 
         assertThat(read(delete(order), "$.type")).endsWith("/order-still-open");
 
-        var refund = mvc.post().uri("/api/orders/{id}/refunds", order).header("Authorization", adminBearer())
+        var refund = mvc.post()
+                .uri("/api/orders/{id}/refunds", order)
+                .header("Authorization", adminBearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"amount\": \"29.99\", \"reason\": \"Sent back.\", \"reference\": \"BANK-TX-44\"}")
                 .exchange();
@@ -60,20 +63,28 @@ class RefundOutcomesApiTest extends RefundTestSupport {
         List<String> events = chargeRefunded(order); // newest first: its amount refunded is 29.99, both refunds
         assertThat(events).hasSize(2);
         String eventId = events.get(0);
-        await().atMost(WEBHOOK).until(() -> events.stream().allMatch(e -> !WebhookRelay.get().about(e).isEmpty()));
+        await().atMost(WEBHOOK)
+                .until(() -> events.stream()
+                        .allMatch(e -> !WebhookRelay.get().about(e).isEmpty()));
         // As if both had been answered "pending", and the provider could not vouch for the second (yet its
         // amount refunded covers it): the event must confirm the first alone.
-        jdbc.update("UPDATE refunds SET status = 'REQUESTED', completed_at = NULL, next_attempt_at = ? "
-                + "WHERE order_id = ?", // not due for the job in this test (TIMESTAMP on MariaDB ends in 2038)
-                java.sql.Timestamp.valueOf("2037-01-01 00:00:00"), order.toString());
-        jdbc.update("UPDATE refunds SET provider_refund_id = 're_not_at_the_provider' WHERE order_id = ? "
-                + "AND amount = ?", order.toString(), new BigDecimal("19.99"));
+        jdbc.update(
+                "UPDATE refunds SET status = 'REQUESTED', completed_at = NULL, next_attempt_at = ? "
+                        + "WHERE order_id = ?", // not due for the job in this test (TIMESTAMP on MariaDB ends in 2038)
+                java.sql.Timestamp.valueOf("2037-01-01 00:00:00"),
+                order.toString());
+        jdbc.update(
+                "UPDATE refunds SET provider_refund_id = 're_not_at_the_provider' WHERE order_id = ? "
+                        + "AND amount = ?",
+                order.toString(),
+                new BigDecimal("19.99"));
         jdbc.update("DELETE FROM payment_webhook_events WHERE event_id = ?", eventId);
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
 
         await().atMost(WEBHOOK).until(() -> WebhookRelay.get().about(eventId).size() >= 2);
-        assertThat(JsonPath.<String>read(WebhookRelay.get().about(eventId).get(1).answer(), "$.outcome"))
+        assertThat(JsonPath.<String>read(
+                        WebhookRelay.get().about(eventId).get(1).answer(), "$.outcome"))
                 .isEqualTo("APPLIED");
         assertThat(statusOfRefund(order, "10.00")).isEqualTo("SUCCEEDED");
         assertThat(statusOfRefund(order, "19.99")).isEqualTo("REQUESTED");
@@ -105,7 +116,10 @@ class RefundOutcomesApiTest extends RefundTestSupport {
     }
 
     private String statusOfRefund(UUID order, String amount) {
-        return jdbc.queryForObject("SELECT status FROM refunds WHERE order_id = ? AND amount = ?", String.class,
-                order.toString(), new BigDecimal(amount));
+        return jdbc.queryForObject(
+                "SELECT status FROM refunds WHERE order_id = ? AND amount = ?",
+                String.class,
+                order.toString(),
+                new BigDecimal(amount));
     }
 }

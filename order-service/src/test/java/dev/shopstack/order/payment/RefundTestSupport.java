@@ -19,35 +19,61 @@ abstract class RefundTestSupport extends IntegrationTestSupport {
 
     UUID paidByCard(long product, int quantity) throws Exception {
         UUID order = place(CAROL, product, quantity);
-        stripe.v1().paymentIntents().confirm(intentOf(order),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+        stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentOf(order),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
         await().atMost(WEBHOOK).until(() -> read(getOrder(order), "$.status").equals("PAID"));
         return order;
     }
 
     MvcTestResult refund(String bearer, UUID order, String amount, String reason) {
-        return mvc.post().uri("/api/orders/{id}/refunds", order).header("Authorization", bearer)
+        return mvc.post()
+                .uri("/api/orders/{id}/refunds", order)
+                .header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amount\": \"%s\", \"reason\": \"%s\"}".formatted(amount, reason)).exchange();
+                .content("{\"amount\": \"%s\", \"reason\": \"%s\"}".formatted(amount, reason))
+                .exchange();
     }
 
     MvcTestResult refunds(String bearer, UUID order) {
-        return mvc.get().uri("/api/orders/{id}/refunds", order).header("Authorization", bearer).exchange();
+        return mvc.get()
+                .uri("/api/orders/{id}/refunds", order)
+                .header("Authorization", bearer)
+                .exchange();
     }
 
     MvcTestResult getOrder(UUID order) {
-        return mvc.get().uri("/api/orders/{id}", order).header("Authorization", bearer(CAROL)).exchange();
+        return mvc.get()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", bearer(CAROL))
+                .exchange();
     }
 
     MvcTestResult delete(UUID order) {
-        return mvc.delete().uri("/api/orders/{id}", order).header("Authorization", adminBearer()).exchange();
+        return mvc.delete()
+                .uri("/api/orders/{id}", order)
+                .header("Authorization", adminBearer())
+                .exchange();
     }
 
     /** The ids of the charge.refunded events the sandbox sent about this order's payment, newest first. */
     List<String> chargeRefunded(UUID order) throws Exception {
         String intentId = intentOf(order);
-        return stripe.v1().events().list(EventListParams.builder().setType("charge.refunded").setLimit(20L)
-                .build()).getData().stream().filter(e -> e.toJson().contains(intentId)).map(e -> e.getId())
+        return stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder()
+                        .setType("charge.refunded")
+                        .setLimit(20L)
+                        .build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .map(e -> e.getId())
                 .toList();
     }
 

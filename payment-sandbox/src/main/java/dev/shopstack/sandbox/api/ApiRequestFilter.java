@@ -28,6 +28,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID = "Request-Id";
     /** The request's own method, for the error page (whose dispatch does not keep it). */
     static final String METHOD = ApiRequestFilter.class.getName() + ".method";
+
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]{1,20})?");
 
     private final byte[] secretKey;
@@ -59,21 +60,34 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         String presented = presentedKey(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (presented == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Stripe\"");
-            errors.write(response, new StripeApiException(401, "invalid_request_error", null, null,
-                    "You did not provide an API key. You need to provide your API key in the Authorization header, "
-                            + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."));
+            errors.write(
+                    response,
+                    new StripeApiException(
+                            401,
+                            "invalid_request_error",
+                            null,
+                            null,
+                            "You did not provide an API key. You need to provide your API key in the Authorization header, "
+                                    + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."));
             return;
         }
         if (!MessageDigest.isEqual(secretKey, presented.getBytes(StandardCharsets.UTF_8))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Stripe\"");
-            errors.write(response, new StripeApiException(401, "invalid_request_error", null, null,
-                    "Invalid API Key provided: " + redacted(presented)));
+            errors.write(
+                    response,
+                    new StripeApiException(
+                            401,
+                            "invalid_request_error",
+                            null,
+                            null,
+                            "Invalid API Key provided: " + redacted(presented)));
             return;
         }
         String version = request.getHeader("Stripe-Version");
         if (version != null && !VERSION.matcher(version).matches()) {
-            errors.write(response, StripeApiException.invalid(null, null,
-                    "Invalid Stripe API version: " + Ids.printable(version)));
+            errors.write(
+                    response,
+                    StripeApiException.invalid(null, null, "Invalid Stripe API version: " + Ids.printable(version)));
             return;
         }
         chain.doFilter(request, response);
@@ -89,8 +103,8 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 String key = colon < 0 ? decoded : decoded.substring(0, colon);
                 return key.isEmpty() ? null : key;
@@ -103,6 +117,8 @@ public class ApiRequestFilter extends OncePerRequestFilter {
 
     /** Stripe's way of quoting a wrong key: only its last four characters. */
     private static String redacted(String key) {
-        return key.length() <= 4 ? "****" : "sk_****" + key.substring(key.length() - 4).replaceAll("[^A-Za-z0-9_]", "?");
+        return key.length() <= 4
+                ? "****"
+                : "sk_****" + key.substring(key.length() - 4).replaceAll("[^A-Za-z0-9_]", "?");
     }
 }

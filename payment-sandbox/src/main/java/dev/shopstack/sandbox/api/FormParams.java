@@ -34,8 +34,8 @@ public final class FormParams {
         new TreeMap<>(parameters).forEach((key, values) -> {
             Matcher name = NAME.matcher(key);
             if (!name.matches()) {
-                throw StripeApiException.invalid(null, "parameter_unknown",
-                        "Received unknown parameter: " + Ids.printable(key));
+                throw StripeApiException.invalid(
+                        null, "parameter_unknown", "Received unknown parameter: " + Ids.printable(key));
             }
             List<String> path = new ArrayList<>();
             path.add(name.group(1));
@@ -69,7 +69,9 @@ public final class FormParams {
     }
 
     private StripeApiException conflicting(String key) {
-        return StripeApiException.invalid(fullName(key), "parameter_invalid_string",
+        return StripeApiException.invalid(
+                fullName(key),
+                "parameter_invalid_string",
                 "Invalid value for " + fullName(key) + ": it cannot be both a value and a hash.");
     }
 
@@ -108,11 +110,15 @@ public final class FormParams {
             return null;
         }
         if (!(value instanceof List<?> values)) {
-            throw StripeApiException.invalid(fullName(name), "parameter_invalid_string",
+            throw StripeApiException.invalid(
+                    fullName(name),
+                    "parameter_invalid_string",
                     "Invalid string: {...}. " + fullName(name) + " must be a string.");
         }
         if (values.size() != 1) {
-            throw StripeApiException.invalid(fullName(name), "parameter_invalid_string",
+            throw StripeApiException.invalid(
+                    fullName(name),
+                    "parameter_invalid_string",
                     "Invalid value for " + fullName(name) + ": it was given more than once.");
         }
         return (String) values.get(0);
@@ -122,7 +128,9 @@ public final class FormParams {
     public String string(String name, int maxLength) {
         String value = string(name);
         if (value != null && value.length() > maxLength) {
-            throw StripeApiException.invalid(fullName(name), "parameter_invalid_string_too_long",
+            throw StripeApiException.invalid(
+                    fullName(name),
+                    "parameter_invalid_string_too_long",
                     fullName(name) + " can be at most " + maxLength + " characters long.");
         }
         return value == null || value.isEmpty() ? null : value;
@@ -143,8 +151,8 @@ public final class FormParams {
             return null;
         }
         if (!INTEGER.matcher(value).matches()) {
-            throw StripeApiException.invalid(fullName(name), "parameter_invalid_integer",
-                    "Invalid integer: " + Ids.printable(value));
+            throw StripeApiException.invalid(
+                    fullName(name), "parameter_invalid_integer", "Invalid integer: " + Ids.printable(value));
         }
         return Long.parseLong(value);
     }
@@ -158,8 +166,9 @@ public final class FormParams {
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw StripeApiException.invalid(fullName(name), "parameter_invalid_boolean",
-                    "Invalid boolean: " + Ids.printable(value));
+            default ->
+                throw StripeApiException.invalid(
+                        fullName(name), "parameter_invalid_boolean", "Invalid boolean: " + Ids.printable(value));
         };
     }
 
@@ -175,8 +184,8 @@ public final class FormParams {
         if (value instanceof List<?> values && values.size() == 1 && "".equals(values.get(0))) {
             return new FormParams(fullName(name)); // name= is how a client sends an empty hash
         }
-        throw StripeApiException.invalid(fullName(name), "parameter_invalid_string",
-                "Invalid hash: " + fullName(name) + " must be a hash.");
+        throw StripeApiException.invalid(
+                fullName(name), "parameter_invalid_string", "Invalid hash: " + fullName(name) + " must be a hash.");
     }
 
     /** A list, sent as {@code name[0]=a&name[1]=b} (stripe-java) or {@code name[]=a&name[]=b}; empty when absent. */
@@ -193,7 +202,9 @@ public final class FormParams {
         for (Map.Entry<String, Object> entry : nested.entries.entrySet()) {
             String index = entry.getKey();
             if (!(entry.getValue() instanceof List<?> items) || !(index.isEmpty() || index.matches("\\d{1,3}"))) {
-                throw StripeApiException.invalid(fullName(name), "parameter_invalid_array",
+                throw StripeApiException.invalid(
+                        fullName(name),
+                        "parameter_invalid_array",
                         "Invalid array: " + fullName(name) + " must be a list of strings.");
             }
             byIndex.put(index.isEmpty() ? -1 : Integer.parseInt(index), castStrings(items));

@@ -43,7 +43,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/v1/")
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/v1/")
                 || request.getHeader(HEADER) == null;
     }
 
@@ -52,8 +53,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(response, StripeApiException.invalid(null, null,
-                    "Idempotency-Key must be between 1 and " + MAX_KEY_LENGTH + " characters long."));
+            errors.write(
+                    response,
+                    StripeApiException.invalid(
+                            null,
+                            null,
+                            "Idempotency-Key must be between 1 and " + MAX_KEY_LENGTH + " characters long."));
             return;
         }
         response.setHeader(HEADER, key);
@@ -81,23 +86,42 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answerKept(String key, String path, String hash, IdempotencyStore.Kept kept,
-            HttpServletResponse response) throws IOException {
+    private void answerKept(
+            String key, String path, String hash, IdempotencyStore.Kept kept, HttpServletResponse response)
+            throws IOException {
         String quoted = "'" + Ids.printable(key) + "'";
         if (!kept.path().equals(path)) {
-            errors.write(response, new StripeApiException(400, "idempotency_error", null, null,
-                    "Keys for idempotent requests can only be used for the same endpoint they were first used for ('"
-                            + kept.path() + "' vs '" + Ids.printable(path) + "'). Try using a key other than "
-                            + quoted + " if you meant to execute a different request."));
+            errors.write(
+                    response,
+                    new StripeApiException(
+                            400,
+                            "idempotency_error",
+                            null,
+                            null,
+                            "Keys for idempotent requests can only be used for the same endpoint they were first used for ('"
+                                    + kept.path() + "' vs '" + Ids.printable(path) + "'). Try using a key other than "
+                                    + quoted + " if you meant to execute a different request."));
         } else if (!kept.hash().equals(hash)) {
-            errors.write(response, new StripeApiException(400, "idempotency_error", null, null,
-                    "Keys for idempotent requests can only be used with the same parameters they were first used "
-                            + "with. Try using a key other than " + quoted
-                            + " if you meant to execute a different request."));
+            errors.write(
+                    response,
+                    new StripeApiException(
+                            400,
+                            "idempotency_error",
+                            null,
+                            null,
+                            "Keys for idempotent requests can only be used with the same parameters they were first used "
+                                    + "with. Try using a key other than " + quoted
+                                    + " if you meant to execute a different request."));
         } else if (kept.status() == null) {
-            errors.write(response, new StripeApiException(409, "invalid_request_error", "idempotency_key_in_use",
-                    null, "There is currently another in-progress request using this Stripe API Key and "
-                            + "Idempotency-Key. Please try again later."));
+            errors.write(
+                    response,
+                    new StripeApiException(
+                            409,
+                            "invalid_request_error",
+                            "idempotency_key_in_use",
+                            null,
+                            "There is currently another in-progress request using this Stripe API Key and "
+                                    + "Idempotency-Key. Please try again later."));
         } else {
             response.setStatus(kept.status());
             response.setHeader("Idempotent-Replayed", "true");

@@ -16,8 +16,7 @@ public class IdempotencyStore {
     static final Duration ABANDONED = Duration.ofMinutes(1);
 
     /** What the first request with a key left behind; {@code status} is null while it still runs. */
-    public record Kept(String path, String hash, Integer status, String body, Instant createdAt) {
-    }
+    public record Kept(String path, String hash, Integer status, String body, Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,7 +32,8 @@ public class IdempotencyStore {
             try {
                 jdbc.sql("INSERT INTO idempotency_keys (idem_key, request_path, request_hash, state, created_at) "
                                 + "VALUES (?, ?, ?, 'RUNNING', ?)")
-                        .params(key, path, hash, clock.millis()).update();
+                        .params(key, path, hash, clock.millis())
+                        .update();
                 return Optional.empty();
             } catch (DuplicateKeyException taken) {
                 Optional<Kept> kept = find(key);
@@ -45,15 +45,19 @@ public class IdempotencyStore {
                 if (!abandoned) {
                     return kept;
                 }
-                jdbc.sql("DELETE FROM idempotency_keys WHERE idem_key = ? AND state = 'RUNNING'").param(key).update();
+                jdbc.sql("DELETE FROM idempotency_keys WHERE idem_key = ? AND state = 'RUNNING'")
+                        .param(key)
+                        .update();
             }
         }
         return find(key);
     }
 
     public void complete(String key, int status, String body) {
-        jdbc.sql("UPDATE idempotency_keys SET state = 'DONE', response_status = ?, response_body = ? WHERE idem_key = ?")
-                .params(status, body, key).update();
+        jdbc.sql(
+                        "UPDATE idempotency_keys SET state = 'DONE', response_status = ?, response_body = ? WHERE idem_key = ?")
+                .params(status, body, key)
+                .update();
     }
 
     /** Forgets a key whose request was refused before it changed anything, so a corrected retry may use it. */
@@ -62,15 +66,21 @@ public class IdempotencyStore {
     }
 
     public int deleteCreatedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?").param(cutoff.toEpochMilli()).update();
+        return jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?")
+                .param(cutoff.toEpochMilli())
+                .update();
     }
 
     private Optional<Kept> find(String key) {
         return jdbc.sql("SELECT request_path, request_hash, response_status, response_body, created_at "
                         + "FROM idempotency_keys WHERE idem_key = ?")
                 .param(key)
-                .query((rs, row) -> new Kept(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+                .query((rs, row) -> new Kept(
+                        rs.getString(1),
+                        rs.getString(2),
+                        (Integer) rs.getObject(3),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))))
                 .optional();
     }
 }

@@ -6,10 +6,10 @@ import java.security.SecureRandom;
 public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final char[] ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId(String prefix) {
         return prefix + "_" + random(24);

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Builds Stripe-shaped JSON objects, which name their empty fields with {@code null} rather than leaving them out. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code object("id", "pi_1", "amount", 100)}: keys and values in turn, nulls kept. */
     public static Map<String, Object> object(Object... keysAndValues) {

@@ -10,19 +10,22 @@ public final class Metadata {
     static final int MAX_KEY_LENGTH = 40;
     static final int MAX_VALUE_LENGTH = 500;
 
-    private Metadata() {
-    }
+    private Metadata() {}
 
     public static Map<String, String> from(FormParams params) {
         FormParams metadata = params.hash("metadata");
         Map<String, String> values = new LinkedHashMap<>();
         metadata.strings().forEach((key, value) -> {
             if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-                throw StripeApiException.invalid("metadata", "parameter_invalid_string",
+                throw StripeApiException.invalid(
+                        "metadata",
+                        "parameter_invalid_string",
                         "Metadata keys must be between 1 and " + MAX_KEY_LENGTH + " characters long.");
             }
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw StripeApiException.invalid(metadata.fullName(key), "parameter_invalid_string",
+                throw StripeApiException.invalid(
+                        metadata.fullName(key),
+                        "parameter_invalid_string",
                         "Metadata values can have up to " + MAX_VALUE_LENGTH + " characters, but you passed in a "
                                 + "value that is " + value.length() + " characters.");
             }
@@ -31,7 +34,9 @@ public final class Metadata {
             }
         });
         if (values.size() > MAX_KEYS) {
-            throw StripeApiException.invalid("metadata", "parameter_invalid_string",
+            throw StripeApiException.invalid(
+                    "metadata",
+                    "parameter_invalid_string",
                     "You can have up to " + MAX_KEYS + " metadata keys, but you passed in " + values.size() + ".");
         }
         return values;

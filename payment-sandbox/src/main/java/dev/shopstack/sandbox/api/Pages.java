@@ -31,8 +31,14 @@ public class Pages {
         this.jdbc = jdbc;
     }
 
-    public <T> Map<String, Object> list(String url, String table, String objectName, Filter filter,
-            ListParams page, RowMapper<T> rows, Function<T, Object> render) {
+    public <T> Map<String, Object> list(
+            String url,
+            String table,
+            String objectName,
+            Filter filter,
+            ListParams page,
+            RowMapper<T> rows,
+            Function<T, Object> render) {
         Map<String, Object> values = new LinkedHashMap<>(filter.values());
         StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(filter.sql());
         condition(where, values, "created >", "createdGt", page.createdGt());
@@ -42,16 +48,21 @@ public class Pages {
         boolean backwards = page.endingBefore() != null;
         String cursorId = backwards ? page.endingBefore() : page.startingAfter();
         if (cursorId != null) {
-            Long cursor = jdbc.sql("SELECT seq FROM " + table + " WHERE id = ?").param(cursorId)
-                    .query(Long.class).optional()
-                    .orElseThrow(() -> StripeApiException.notFound(backwards ? "ending_before" : "starting_after",
-                            objectName, cursorId).withStatus400());
+            Long cursor = jdbc.sql("SELECT seq FROM " + table + " WHERE id = ?")
+                    .param(cursorId)
+                    .query(Long.class)
+                    .optional()
+                    .orElseThrow(() -> StripeApiException.notFound(
+                                    backwards ? "ending_before" : "starting_after", objectName, cursorId)
+                            .withStatus400());
             condition(where, values, backwards ? "seq >" : "seq <", "cursor", cursor);
         }
         values.put("fetch", page.limit() + 1);
         List<T> found = new ArrayList<>(jdbc.sql("SELECT * FROM " + table + where + " ORDER BY seq "
                         + (backwards ? "ASC" : "DESC") + " LIMIT :fetch")
-                .params(values).query(rows).list());
+                .params(values)
+                .query(rows)
+                .list());
         boolean hasMore = found.size() > page.limit();
         if (hasMore) {
             found.remove(found.size() - 1);
@@ -59,12 +70,12 @@ public class Pages {
         if (backwards) {
             Collections.reverse(found);
         }
-        return Json.object("object", "list", "data", found.stream().map(render).toList(), "has_more", hasMore,
-                "url", url);
+        return Json.object(
+                "object", "list", "data", found.stream().map(render).toList(), "has_more", hasMore, "url", url);
     }
 
-    private static void condition(StringBuilder where, Map<String, Object> values, String comparison, String name,
-            Long value) {
+    private static void condition(
+            StringBuilder where, Map<String, Object> values, String comparison, String name, Long value) {
         if (value != null) {
             where.append(" AND ").append(comparison).append(" :").append(name);
             values.put(name, value);

@@ -35,14 +35,18 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         } catch (IllegalStateException | IllegalArgumentException refused) { // InvalidParameterException among them
             String path = request.getRequestURI();
             if (path.startsWith("/v1/") || path.startsWith("/sandbox/")) {
-                errors.write(response, StripeApiException.invalid(null, null,
-                        "The request has too many parameters or is too large, or its parameters cannot be read."));
+                errors.write(
+                        response,
+                        StripeApiException.invalid(
+                                null,
+                                null,
+                                "The request has too many parameters or is too large, or its parameters cannot be read."));
             } else {
                 response.setStatus(400);
                 response.setContentType(MediaType.TEXT_PLAIN_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getOutputStream().write("The form is too large or cannot be read."
-                        .getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream()
+                        .write("The form is too large or cannot be read.".getBytes(StandardCharsets.UTF_8));
             }
             return;
         }

@@ -32,12 +32,15 @@ public class SandboxErrorController implements ErrorController {
         if (path.startsWith("/v1") || path.startsWith("/sandbox/")) {
             if (status == 404 || status == 405) {
                 Object method = request.getAttribute(ApiRequestFilter.METHOD);
-                errors.write(response, ApiExceptionHandler.unrecognizedUrl(
-                        method instanceof String name ? name : request.getMethod(), path));
+                errors.write(
+                        response,
+                        ApiExceptionHandler.unrecognizedUrl(
+                                method instanceof String name ? name : request.getMethod(), path));
                 return;
             }
             String type = status >= 500 ? "api_error" : "invalid_request_error";
-            String message = status >= 500 ? "An unknown error occurred while processing your request."
+            String message = status >= 500
+                    ? "An unknown error occurred while processing your request."
                     : "Invalid request (HTTP " + status + "): the request could not be read.";
             errors.write(response, new StripeApiException(status, type, null, null, message));
             return;
@@ -47,7 +50,8 @@ public class SandboxErrorController implements ErrorController {
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Security-Policy", "default-src 'none'");
-        response.getOutputStream().write((status == 404 ? "Not found" : "The request failed (HTTP " + status + ")")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write((status == 404 ? "Not found" : "The request failed (HTTP " + status + ")")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,7 +36,11 @@ public class StripeApiException extends RuntimeException {
     }
 
     public static StripeApiException notFound(String param, String kind, String id) {
-        return new StripeApiException(404, "invalid_request_error", "resource_missing", param,
+        return new StripeApiException(
+                404,
+                "invalid_request_error",
+                "resource_missing",
+                param,
                 "No such " + kind + ": '" + Ids.printable(id) + "'");
     }
 

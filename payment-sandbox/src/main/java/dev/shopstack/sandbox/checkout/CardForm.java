@@ -20,8 +20,7 @@ record CardForm(String cardNumber, String expiry, String cvc, String name) {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** The checked card, or the errors to show. */
-    record Checked(TestCards.Card card, YearMonth expiry, String name, Map<String, String> errors) {
-    }
+    record Checked(TestCards.Card card, YearMonth expiry, String name, Map<String, String> errors) {}
 
     Checked check(YearMonth currentMonth) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -36,7 +35,9 @@ record CardForm(String cardNumber, String expiry, String cvc, String name) {
         }
         YearMonth expires = null;
         Matcher date = expiry == null ? null : EXPIRY.matcher(expiry);
-        if (date == null || !date.matches() || Integer.parseInt(date.group(1)) < 1
+        if (date == null
+                || !date.matches()
+                || Integer.parseInt(date.group(1)) < 1
                 || Integer.parseInt(date.group(1)) > 12) {
             errors.put("expiry", "Enter the expiry date as MM / YY.");
         } else {
@@ -52,7 +53,9 @@ record CardForm(String cardNumber, String expiry, String cvc, String name) {
             errors.put("cvc", "Enter the security code: 3 or 4 digits.");
         }
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100 || CONTROL.matcher(trimmed).find()) {
+        if (trimmed.isEmpty()
+                || trimmed.length() > 100
+                || CONTROL.matcher(trimmed).find()) {
             errors.put("name", "Enter the name on the card (at most 100 characters).");
         }
         return new Checked(card.orElse(null), expires, trimmed, errors);

@@ -38,8 +38,12 @@ public class CheckoutController {
     private final CheckoutStyle style;
     private final Clock clock;
 
-    public CheckoutController(PaymentIntentRepository repository, PaymentIntents intents, ReturnUrls returnUrls,
-            CheckoutStyle style, Clock clock) {
+    public CheckoutController(
+            PaymentIntentRepository repository,
+            PaymentIntents intents,
+            ReturnUrls returnUrls,
+            CheckoutStyle style,
+            Clock clock) {
         this.repository = repository;
         this.intents = intents;
         this.returnUrls = returnUrls;
@@ -48,18 +52,31 @@ public class CheckoutController {
     }
 
     @GetMapping("/checkout/{id}")
-    public String page(@PathVariable String id, @RequestParam(name = "client_secret", required = false) String secret,
-            @RequestParam(name = "return_url", required = false) String returnUrl, Model model,
+    public String page(
+            @PathVariable String id,
+            @RequestParam(name = "client_secret", required = false) String secret,
+            @RequestParam(name = "return_url", required = false) String returnUrl,
+            Model model,
             HttpServletResponse response) {
         Optional<PaymentIntent> intent = intent(id, secret);
         if (intent.isEmpty()) {
-            return message(model, response, 404, "Payment link not valid",
-                    "This payment link is not valid. Go back to the shop and start the payment again.", null);
+            return message(
+                    model,
+                    response,
+                    404,
+                    "Payment link not valid",
+                    "This payment link is not valid. Go back to the shop and start the payment again.",
+                    null);
         }
         Optional<URI> back = returnUrls.check(returnUrl);
         if (returnUrl != null && !returnUrl.isEmpty() && back.isEmpty()) {
-            return message(model, response, 400, "Return address not allowed",
-                    "The shop gave a return address this page may not send you to.", null);
+            return message(
+                    model,
+                    response,
+                    400,
+                    "Return address not allowed",
+                    "The shop gave a return address this page may not send you to.",
+                    null);
         }
         if (!intent.get().payable()) {
             return finished(intent.get(), back, model, response);
@@ -68,21 +85,35 @@ public class CheckoutController {
     }
 
     @PostMapping("/checkout/{id}")
-    public String pay(@PathVariable String id, @RequestParam(name = "client_secret", required = false) String secret,
+    public String pay(
+            @PathVariable String id,
+            @RequestParam(name = "client_secret", required = false) String secret,
             @RequestParam(name = "return_url", required = false) String returnUrl,
             @RequestParam(name = "card_number", required = false) String cardNumber,
             @RequestParam(name = "expiry", required = false) String expiry,
             @RequestParam(name = "cvc", required = false) String cvc,
-            @RequestParam(name = "name", required = false) String name, Model model, HttpServletResponse response) {
+            @RequestParam(name = "name", required = false) String name,
+            Model model,
+            HttpServletResponse response) {
         Optional<PaymentIntent> intent = intent(id, secret);
         if (intent.isEmpty()) {
-            return message(model, response, 404, "Payment link not valid",
-                    "This payment link is not valid. Go back to the shop and start the payment again.", null);
+            return message(
+                    model,
+                    response,
+                    404,
+                    "Payment link not valid",
+                    "This payment link is not valid. Go back to the shop and start the payment again.",
+                    null);
         }
         Optional<URI> back = returnUrls.check(returnUrl);
         if (returnUrl != null && !returnUrl.isEmpty() && back.isEmpty()) {
-            return message(model, response, 400, "Return address not allowed",
-                    "The shop gave a return address this page may not send you to.", null);
+            return message(
+                    model,
+                    response,
+                    400,
+                    "Return address not allowed",
+                    "The shop gave a return address this page may not send you to.",
+                    null);
         }
         CardForm typed = new CardForm(cardNumber, expiry, cvc, name);
         CardForm.Checked checked = typed.check(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
@@ -92,29 +123,51 @@ public class CheckoutController {
         }
         PaymentIntents.Attempt attempt;
         try {
-            attempt = intents.confirmWithCard(id, checked.card(), checked.expiry().getMonthValue(),
-                    checked.expiry().getYear(), checked.name());
+            attempt = intents.confirmWithCard(
+                    id,
+                    checked.card(),
+                    checked.expiry().getMonthValue(),
+                    checked.expiry().getYear(),
+                    checked.name());
         } catch (StripeApiException refused) {
             // paid or canceled meanwhile (another tab), or too many attempts
             PaymentIntent now = repository.find(id).orElseThrow();
             if (!now.payable()) {
                 return finished(now, back, model, response);
             }
-            return message(model, response, 429, "Too many attempts",
-                    "This payment had too many attempts. Go back to the shop and start the payment again.", null);
+            return message(
+                    model,
+                    response,
+                    429,
+                    "Too many attempts",
+                    "This payment had too many attempts. Go back to the shop and start the payment again.",
+                    null);
         }
         if (back.isPresent()) {
             response.setStatus(303);
-            response.setHeader("Location", returnUrls.withResult(back.get(), id, attempt.intent().clientSecret(),
-                    !attempt.declined()));
+            response.setHeader(
+                    "Location",
+                    returnUrls.withResult(back.get(), id, attempt.intent().clientSecret(), !attempt.declined()));
             return null;
         }
         if (attempt.declined()) {
-            return form(model, attempt.intent(), returnUrl, new CardForm(null, null, null, null), Map.of(),
+            return form(
+                    model,
+                    attempt.intent(),
+                    returnUrl,
+                    new CardForm(null, null, null, null),
+                    Map.of(),
                     attempt.charge().failureMessage() + " Try another card.");
         }
-        return message(model, response, 200, "Payment succeeded", "Thank you: the payment of "
-                + Money.display(attempt.intent().amount(), attempt.intent().currency()) + " succeeded.", null);
+        return message(
+                model,
+                response,
+                200,
+                "Payment succeeded",
+                "Thank you: the payment of "
+                        + Money.display(
+                                attempt.intent().amount(), attempt.intent().currency()) + " succeeded.",
+                null);
     }
 
     /** The intent, when the id is well formed and the client secret is its own (compared in constant time). */
@@ -122,8 +175,11 @@ public class CheckoutController {
         if (!id.matches(ID) || secret == null || secret.length() > 100) {
             return Optional.empty();
         }
-        return repository.find(id).filter(intent -> MessageDigest.isEqual(
-                intent.clientSecret().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)));
+        return repository
+                .find(id)
+                .filter(intent -> MessageDigest.isEqual(
+                        intent.clientSecret().getBytes(StandardCharsets.UTF_8),
+                        secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String finished(PaymentIntent intent, Optional<URI> back, Model model, HttpServletResponse response) {
@@ -135,8 +191,13 @@ public class CheckoutController {
                 : message(model, response, 409, "Payment canceled", "This payment was canceled by the shop.", link);
     }
 
-    private String form(Model model, PaymentIntent intent, String returnUrl, CardForm typed,
-            Map<String, String> errors, String declined) {
+    private String form(
+            Model model,
+            PaymentIntent intent,
+            String returnUrl,
+            CardForm typed,
+            Map<String, String> errors,
+            String declined) {
         model.addAttribute("css", style.css());
         model.addAttribute("intent", intent);
         model.addAttribute("amount", Money.display(intent.amount(), intent.currency()));
@@ -147,8 +208,8 @@ public class CheckoutController {
         return "checkout/form";
     }
 
-    private String message(Model model, HttpServletResponse response, int status, String title, String text,
-            String link) {
+    private String message(
+            Model model, HttpServletResponse response, int status, String title, String text, String link) {
         response.setStatus(status);
         model.addAttribute("css", style.css());
         model.addAttribute("title", title);

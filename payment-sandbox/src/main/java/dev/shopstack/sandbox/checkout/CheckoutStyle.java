@@ -23,8 +23,11 @@ public class CheckoutStyle {
     public CheckoutStyle() {
         try (InputStream in = new ClassPathResource("checkout/checkout.css").getInputStream()) {
             this.css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            this.hash = "'sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8))) + "'";
+            this.hash = "'sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8)))
+                    + "'";
         } catch (IOException e) {
             throw new UncheckedIOException("checkout/checkout.css is missing from the jar", e);
         } catch (NoSuchAlgorithmException e) {

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** An amount as a person reads it: {@code EUR 12.34}, {@code JPY 500}. */
 final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     static String display(long amount, String currency) {
         return currency.toUpperCase(Locale.ROOT) + " "

@@ -22,7 +22,8 @@ public class ReturnUrls {
 
     public ReturnUrls(SandboxProperties properties) {
         this.allowedHosts = properties.checkout().allowedReturnHosts().stream()
-                .map(host -> host.trim().toLowerCase(Locale.ROOT)).toList();
+                .map(host -> host.trim().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** The URL if it is allowed; empty when it is not (null and blank are "no return URL", which is allowed). */
@@ -33,8 +34,10 @@ public class ReturnUrls {
         try {
             URI uri = new URI(returnUrl);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean allowed = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+            boolean allowed = (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && uri.getRawFragment() == null
                     && allowedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
             if (allowed) {
                 withResult(uri, "pi_check", "pi_check_secret_check", true); // the redirect can be built
@@ -51,7 +54,8 @@ public class ReturnUrls {
                 .queryParam("payment_intent", intentId)
                 .queryParam("payment_intent_client_secret", clientSecret)
                 .queryParam("redirect_status", succeeded ? "succeeded" : "failed")
-                .build(true).toUriString();
+                .build(true)
+                .toUriString();
     }
 
     /** The CSP {@code form-action} sources: the page itself, and the return hosts its redirect may lead to. */
@@ -59,7 +63,11 @@ public class ReturnUrls {
         StringBuilder sources = new StringBuilder("'self'");
         for (String host : allowedHosts) {
             String bracketed = host.contains(":") ? "[" + host + "]" : host;
-            sources.append(" http://").append(bracketed).append(":* https://").append(bracketed).append(":*");
+            sources.append(" http://")
+                    .append(bracketed)
+                    .append(":* https://")
+                    .append(bracketed)
+                    .append(":*");
         }
         return sources.toString();
     }

@@ -50,20 +50,26 @@ public class EventController {
         Pages.Filter filter = Pages.Filter.none();
         if (type != null) {
             if (!TYPE.matcher(type).matches()) {
-                throw StripeApiException.invalid("type", "parameter_invalid_string",
+                throw StripeApiException.invalid(
+                        "type",
+                        "parameter_invalid_string",
                         "Invalid type: an event type such as payment_intent.succeeded, or a group such as "
                                 + "payment_intent.*");
             }
             filter = type.endsWith("*")
-                    ? new Pages.Filter(" AND type LIKE :type", Map.of("type", type.replace("_", "\\_")
-                            .replace("*", "%")))
+                    ? new Pages.Filter(
+                            " AND type LIKE :type",
+                            Map.of("type", type.replace("_", "\\_").replace("*", "%")))
                     : new Pages.Filter(" AND type = :type", Map.of("type", type));
         }
         List<String> types = params.list("types");
         if (!types.isEmpty()) {
-            if (type != null || types.size() > 20 || !types.stream().allMatch(t -> TYPE.matcher(t).matches()
-                    && !t.contains("*"))) {
-                throw StripeApiException.invalid("types", "parameter_invalid_array",
+            if (type != null
+                    || types.size() > 20
+                    || !types.stream().allMatch(t -> TYPE.matcher(t).matches() && !t.contains("*"))) {
+                throw StripeApiException.invalid(
+                        "types",
+                        "parameter_invalid_array",
                         "types takes up to 20 event types without wildcards, and not together with type.");
             }
             filter = new Pages.Filter(" AND type IN (:types)", Map.of("types", types));
@@ -75,7 +81,10 @@ public class EventController {
     public ResponseEntity<String> retrieve(@PathVariable String id, HttpServletRequest request) {
         FormParams params = FormParams.parse(request.getParameterMap()).allowOnly(Set.of("expand"));
         IntentJson.expansions(params, Set.of());
-        String payload = jdbc.sql("SELECT payload FROM events WHERE id = ?").param(id).query(String.class).optional()
+        String payload = jdbc.sql("SELECT payload FROM events WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> StripeApiException.notFound("id", "event", id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(payload);
     }

@@ -41,15 +41,24 @@ public class EventLog {
         long created = clock.instant().getEpochSecond();
         boolean send = sends(type);
         Map<String, Object> event = Json.object(
-                "id", id,
-                "object", "event",
-                "api_version", properties.apiVersion(),
-                "created", created,
-                "data", Json.object("object", object),
-                "livemode", false,
-                "pending_webhooks", send ? 1 : 0,
-                "request", origin(),
-                "type", type);
+                "id",
+                id,
+                "object",
+                "event",
+                "api_version",
+                properties.apiVersion(),
+                "created",
+                created,
+                "data",
+                Json.object("object", object),
+                "livemode",
+                false,
+                "pending_webhooks",
+                send ? 1 : 0,
+                "request",
+                origin(),
+                "type",
+                type);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO events (id, type, payment_intent, created, payload) VALUES (?, ?, ?, ?, ?)")
                 .params(id, type, paymentIntent, created, json.writeValueAsString(event))
@@ -57,8 +66,12 @@ public class EventLog {
         if (send) {
             jdbc.sql("INSERT INTO webhook_deliveries (event_seq, event_id, ordering_key, state, attempts, "
                             + "next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")
-                    .params(key.getKey().longValue(), id, paymentIntent == null ? id : paymentIntent,
-                            clock.millis(), clock.millis())
+                    .params(
+                            key.getKey().longValue(),
+                            id,
+                            paymentIntent == null ? id : paymentIntent,
+                            clock.millis(),
+                            clock.millis())
                     .update();
         }
         return id;
@@ -66,9 +79,12 @@ public class EventLog {
 
     private boolean sends(String type) {
         SandboxProperties.Webhooks webhooks = properties.webhooks();
-        return webhooks.enabled() && webhooks.enabledEvents().stream().anyMatch(enabled -> enabled.equals("*")
-                || enabled.equals(type)
-                || enabled.endsWith(".*") && type.startsWith(enabled.substring(0, enabled.length() - 1)));
+        return webhooks.enabled()
+                && webhooks.enabledEvents().stream()
+                        .anyMatch(enabled -> enabled.equals("*")
+                                || enabled.equals(type)
+                                || enabled.endsWith(".*")
+                                        && type.startsWith(enabled.substring(0, enabled.length() - 1)));
     }
 
     /** Stripe's {@code request}: the API request that caused the event, null for the customer's own actions. */

@@ -38,7 +38,9 @@ public class Retention {
         long eventsBefore = now.minus(retention.events()).getEpochSecond();
         // an event whose webhook is still pending stays until it is delivered or given up
         int events = jdbc.sql("DELETE FROM events WHERE created < ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d "
-                + "WHERE d.event_seq = events.seq AND d.state = 'PENDING')").param(eventsBefore).update();
+                        + "WHERE d.event_seq = events.seq AND d.state = 'PENDING')")
+                .param(eventsBefore)
+                .update();
         if (keys + events > 0) {
             log.info("Pruned {} idempotency key(s) and {} event(s)", keys, events);
         }

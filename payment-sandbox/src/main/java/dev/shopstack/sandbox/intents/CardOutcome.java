@@ -2,7 +2,6 @@ package dev.shopstack.sandbox.intents;
 
 /** What a test card does when charged, with the error Stripe answers for it. */
 public enum CardOutcome {
-
     SUCCEEDS(null, "Payment complete."),
     DECLINED("generic_decline", "Your card was declined."),
     INSUFFICIENT_FUNDS("insufficient_funds", "Your card has insufficient funds.");

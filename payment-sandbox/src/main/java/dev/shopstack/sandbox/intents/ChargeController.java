@@ -18,8 +18,7 @@ public class ChargeController {
     private final PaymentIntents intents;
     private final IntentJson json;
 
-    public ChargeController(ChargeRepository charges, PaymentMethods methods, PaymentIntents intents,
-            IntentJson json) {
+    public ChargeController(ChargeRepository charges, PaymentMethods methods, PaymentIntents intents, IntentJson json) {
         this.charges = charges;
         this.methods = methods;
         this.intents = intents;
@@ -38,7 +37,8 @@ public class ChargeController {
     public Map<String, Object> paymentMethod(@PathVariable String id, HttpServletRequest request) {
         FormParams params = FormParams.parse(request.getParameterMap()).allowOnly(Set.of("expand"));
         IntentJson.expansions(params, Set.of());
-        return methods.find(id).map(PaymentMethod::toJson)
+        return methods.find(id)
+                .map(PaymentMethod::toJson)
                 .orElseThrow(() -> StripeApiException.notFound("payment_method", "PaymentMethod", id));
     }
 }

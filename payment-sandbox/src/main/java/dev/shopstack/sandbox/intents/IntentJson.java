@@ -30,7 +30,9 @@ public class IntentJson {
         List<String> asked = params.list("expand");
         for (String field : asked) {
             if (!allowed.contains(field)) {
-                throw StripeApiException.invalid("expand", null,
+                throw StripeApiException.invalid(
+                        "expand",
+                        null,
                         "This property cannot be expanded (" + field.replaceAll("[^a-z_.]", "?") + ").");
             }
         }
@@ -44,56 +46,113 @@ public class IntentJson {
     public Map<String, Object> intent(PaymentIntent intent, Set<String> expand) {
         Object latestCharge = intent.latestCharge();
         if (latestCharge != null && expand.contains("latest_charge")) {
-            latestCharge = charges.find(intent.latestCharge()).map(charge -> charge(charge, intent)).orElse(null);
+            latestCharge = charges.find(intent.latestCharge())
+                    .map(charge -> charge(charge, intent))
+                    .orElse(null);
         }
         Object paymentMethod = intent.paymentMethod();
         if (paymentMethod != null && expand.contains("payment_method")) {
-            paymentMethod = methods.find(intent.paymentMethod()).map(PaymentMethod::toJson).orElse(null);
+            paymentMethod = methods.find(intent.paymentMethod())
+                    .map(PaymentMethod::toJson)
+                    .orElse(null);
         }
         return Json.object(
-                "id", intent.id(),
-                "object", "payment_intent",
-                "amount", intent.amount(),
-                "amount_capturable", 0,
-                "amount_details", Json.object("tip", Map.of()),
-                "amount_received", intent.amountReceived(),
-                "application", null,
-                "application_fee_amount", null,
-                "automatic_payment_methods", intent.automaticMethods()
-                        ? Json.object("allow_redirects", "always", "enabled", true) : null,
-                "canceled_at", intent.canceledAt(),
-                "cancellation_reason", intent.cancellationReason(),
-                "capture_method", intent.captureMethod(),
-                "client_secret", intent.clientSecret(),
-                "confirmation_method", "automatic",
-                "created", intent.created(),
-                "currency", intent.currency(),
-                "customer", null,
-                "description", intent.description(),
-                "excluded_payment_method_types", null,
-                "last_payment_error", lastPaymentError(intent),
-                "latest_charge", latestCharge,
-                "livemode", false,
-                "metadata", intent.metadata(),
-                "next_action", intent.payable() ? Json.object("type", "redirect_to_url",
-                        "redirect_to_url", Json.object("return_url", null, "url", links.url(intent))) : null,
-                "on_behalf_of", null,
-                "payment_method", paymentMethod,
-                "payment_method_configuration_details", null,
-                "payment_method_options", Json.object("card", Json.object("installments", null,
-                        "mandate_options", null, "network", null, "request_three_d_secure", "automatic")),
-                "payment_method_types", intent.paymentMethodTypes(),
-                "processing", null,
-                "receipt_email", intent.receiptEmail(),
-                "review", null,
-                "setup_future_usage", null,
-                "shipping", null,
-                "source", null,
-                "statement_descriptor", null,
-                "statement_descriptor_suffix", null,
-                "status", intent.status(),
-                "transfer_data", null,
-                "transfer_group", null);
+                "id",
+                intent.id(),
+                "object",
+                "payment_intent",
+                "amount",
+                intent.amount(),
+                "amount_capturable",
+                0,
+                "amount_details",
+                Json.object("tip", Map.of()),
+                "amount_received",
+                intent.amountReceived(),
+                "application",
+                null,
+                "application_fee_amount",
+                null,
+                "automatic_payment_methods",
+                intent.automaticMethods() ? Json.object("allow_redirects", "always", "enabled", true) : null,
+                "canceled_at",
+                intent.canceledAt(),
+                "cancellation_reason",
+                intent.cancellationReason(),
+                "capture_method",
+                intent.captureMethod(),
+                "client_secret",
+                intent.clientSecret(),
+                "confirmation_method",
+                "automatic",
+                "created",
+                intent.created(),
+                "currency",
+                intent.currency(),
+                "customer",
+                null,
+                "description",
+                intent.description(),
+                "excluded_payment_method_types",
+                null,
+                "last_payment_error",
+                lastPaymentError(intent),
+                "latest_charge",
+                latestCharge,
+                "livemode",
+                false,
+                "metadata",
+                intent.metadata(),
+                "next_action",
+                intent.payable()
+                        ? Json.object(
+                                "type",
+                                "redirect_to_url",
+                                "redirect_to_url",
+                                Json.object("return_url", null, "url", links.url(intent)))
+                        : null,
+                "on_behalf_of",
+                null,
+                "payment_method",
+                paymentMethod,
+                "payment_method_configuration_details",
+                null,
+                "payment_method_options",
+                Json.object(
+                        "card",
+                        Json.object(
+                                "installments",
+                                null,
+                                "mandate_options",
+                                null,
+                                "network",
+                                null,
+                                "request_three_d_secure",
+                                "automatic")),
+                "payment_method_types",
+                intent.paymentMethodTypes(),
+                "processing",
+                null,
+                "receipt_email",
+                intent.receiptEmail(),
+                "review",
+                null,
+                "setup_future_usage",
+                null,
+                "shipping",
+                null,
+                "source",
+                null,
+                "statement_descriptor",
+                null,
+                "statement_descriptor_suffix",
+                null,
+                "status",
+                intent.status(),
+                "transfer_data",
+                null,
+                "transfer_group",
+                null);
     }
 
     public Map<String, Object> charge(Charge charge, PaymentIntent intent) {
@@ -109,7 +168,8 @@ public class IntentJson {
         }
         Object method = charges.find(intent.latestCharge())
                 .flatMap(charge -> methods.find(charge.paymentMethod()))
-                .map(PaymentMethod::toJson).orElse(null);
+                .map(PaymentMethod::toJson)
+                .orElse(null);
         return Json.object(
                 "charge", intent.latestCharge(),
                 "code", error.code(),

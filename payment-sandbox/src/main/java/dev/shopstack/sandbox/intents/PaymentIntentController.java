@@ -20,13 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PaymentIntentController {
 
-    private static final Set<String> CREATE = Set.of("amount", "currency", "metadata", "description", "receipt_email",
-            "capture_method", "automatic_payment_methods", "payment_method_types", "payment_method", "confirm",
-            "return_url", "expand");
+    private static final Set<String> CREATE = Set.of(
+            "amount",
+            "currency",
+            "metadata",
+            "description",
+            "receipt_email",
+            "capture_method",
+            "automatic_payment_methods",
+            "payment_method_types",
+            "payment_method",
+            "confirm",
+            "return_url",
+            "expand");
     private static final Set<String> CONFIRM = Set.of("payment_method", "return_url", "expand");
     private static final Set<String> CANCEL = Set.of("cancellation_reason", "expand");
-    private static final Set<String> CANCELLATION_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer",
-            "abandoned");
+    private static final Set<String> CANCELLATION_REASONS =
+            Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
 
     private final PaymentIntents intents;
     private final PaymentIntentRepository repository;
@@ -52,8 +62,11 @@ public class PaymentIntentController {
         if (captureMethod == null) {
             captureMethod = "automatic_async";
         } else if (!captureMethod.equals("automatic") && !captureMethod.equals("automatic_async")) {
-            throw StripeApiException.invalid("capture_method", "parameter_invalid_string", "The payment sandbox "
-                    + "captures automatically: capture_method must be automatic or automatic_async.");
+            throw StripeApiException.invalid(
+                    "capture_method",
+                    "parameter_invalid_string",
+                    "The payment sandbox "
+                            + "captures automatically: capture_method must be automatic or automatic_async.");
         }
         List<String> types = params.list("payment_method_types");
         FormParams automatic = params.hash("automatic_payment_methods").allowOnly(Set.of("enabled", "allow_redirects"));
@@ -62,26 +75,43 @@ public class PaymentIntentController {
             throw StripeApiException.missing("automatic_payment_methods[enabled]");
         }
         if (!types.isEmpty() && Boolean.TRUE.equals(automaticEnabled)) {
-            throw StripeApiException.invalid("payment_method_types", null, "You may only specify one of these "
-                    + "parameters: automatic_payment_methods, payment_method_types.");
+            throw StripeApiException.invalid(
+                    "payment_method_types",
+                    null,
+                    "You may only specify one of these "
+                            + "parameters: automatic_payment_methods, payment_method_types.");
         }
         for (String type : types) {
             if (!type.equals("card")) {
-                throw StripeApiException.invalid("payment_method_types", "payment_method_type_invalid", "The "
-                        + "payment method type \"" + type.replaceAll("[^a-z_]", "?") + "\" is invalid. The payment "
-                        + "sandbox takes cards only.");
+                throw StripeApiException.invalid(
+                        "payment_method_types",
+                        "payment_method_type_invalid",
+                        "The "
+                                + "payment method type \"" + type.replaceAll("[^a-z_]", "?")
+                                + "\" is invalid. The payment "
+                                + "sandbox takes cards only.");
             }
         }
         boolean confirm = Boolean.TRUE.equals(params.bool("confirm"));
         String returnUrl = returnUrl(params);
         if (returnUrl != null && !confirm) {
-            throw StripeApiException.invalid("return_url", null,
+            throw StripeApiException.invalid(
+                    "return_url",
+                    null,
                     "You can only provide return_url when confirming the PaymentIntent (confirm=true).");
         }
         String paymentMethod = params.string("payment_method", 64);
-        var created = intents.create(new PaymentIntents.NewIntent(amount, currency,
-                params.string("description", 1000), Metadata.from(params), receiptEmail(params), List.of("card"),
-                types.isEmpty() && !Boolean.FALSE.equals(automaticEnabled), captureMethod), paymentMethod);
+        var created = intents.create(
+                new PaymentIntents.NewIntent(
+                        amount,
+                        currency,
+                        params.string("description", 1000),
+                        Metadata.from(params),
+                        receiptEmail(params),
+                        List.of("card"),
+                        types.isEmpty() && !Boolean.FALSE.equals(automaticEnabled),
+                        captureMethod),
+                paymentMethod);
         if (!confirm) {
             return json.intent(created, expand);
         }
@@ -97,8 +127,9 @@ public class PaymentIntentController {
     @GetMapping("/v1/payment_intents")
     public Map<String, Object> list(HttpServletRequest request) {
         FormParams params = FormParams.parse(request.getParameterMap()).allowOnly(ListParams.NAMES);
-        Set<String> expand = IntentJson.expansions(params, Set.of("data.latest_charge", "data.payment_method"))
-                .stream().map(field -> field.substring("data.".length())).collect(Collectors.toSet());
+        Set<String> expand = IntentJson.expansions(params, Set.of("data.latest_charge", "data.payment_method")).stream()
+                .map(field -> field.substring("data.".length()))
+                .collect(Collectors.toSet());
         return repository.list(ListParams.from(params), intent -> json.intent(intent, expand));
     }
 
@@ -116,8 +147,11 @@ public class PaymentIntentController {
         Set<String> expand = IntentJson.expansions(params, IntentJson.INTENT_EXPANSIONS);
         String reason = params.string("cancellation_reason", 40);
         if (reason != null && !CANCELLATION_REASONS.contains(reason)) {
-            throw StripeApiException.invalid("cancellation_reason", "parameter_invalid_string", "Invalid "
-                    + "cancellation_reason: must be one of duplicate, fraudulent, requested_by_customer or abandoned");
+            throw StripeApiException.invalid(
+                    "cancellation_reason",
+                    "parameter_invalid_string",
+                    "Invalid "
+                            + "cancellation_reason: must be one of duplicate, fraudulent, requested_by_customer or abandoned");
         }
         return json.intent(intents.cancel(id, reason), expand);
     }
@@ -127,7 +161,12 @@ public class PaymentIntentController {
         if (!attempt.declined()) {
             return json.intent(attempt.intent(), expand);
         }
-        throw new StripeApiException(402, "card_error", "card_declined", null, attempt.charge().failureMessage())
+        throw new StripeApiException(
+                        402,
+                        "card_error",
+                        "card_declined",
+                        null,
+                        attempt.charge().failureMessage())
                 .with("charge", attempt.charge().id())
                 .with("decline_code", attempt.charge().declineCode())
                 .with("payment_intent", json.intent(attempt.intent()))
@@ -152,8 +191,10 @@ public class PaymentIntentController {
     private static String receiptEmail(FormParams params) {
         String email = params.string("receipt_email", 254);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw StripeApiException.invalid("receipt_email", "email_invalid", "Invalid email address: "
-                    + email.replaceAll("[^A-Za-z0-9@._+-]", "?"));
+            throw StripeApiException.invalid(
+                    "receipt_email",
+                    "email_invalid",
+                    "Invalid email address: " + email.replaceAll("[^A-Za-z0-9@._+-]", "?"));
         }
         return email;
     }

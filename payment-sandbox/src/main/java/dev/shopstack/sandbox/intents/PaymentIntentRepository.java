@@ -18,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class PaymentIntentRepository {
 
-    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,17 +32,23 @@ public class PaymentIntentRepository {
     }
 
     public Optional<PaymentIntent> find(String id) {
-        return jdbc.sql("SELECT * FROM payment_intents WHERE id = ?").param(id).query(rows).optional();
+        return jdbc.sql("SELECT * FROM payment_intents WHERE id = ?")
+                .param(id)
+                .query(rows)
+                .optional();
     }
 
     /** Reads and locks the row until the transaction ends: confirm, cancel and refund of one intent queue up. */
     public Optional<PaymentIntent> lock(String id) {
-        return jdbc.sql("SELECT * FROM payment_intents WHERE id = ? FOR UPDATE").param(id).query(rows).optional();
+        return jdbc.sql("SELECT * FROM payment_intents WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(rows)
+                .optional();
     }
 
     public Map<String, Object> list(ListParams page, Function<PaymentIntent, Object> render) {
-        return pages.list("/v1/payment_intents", "payment_intents", "payment_intent", Pages.Filter.none(), page,
-                rows, render);
+        return pages.list(
+                "/v1/payment_intents", "payment_intents", "payment_intent", Pages.Filter.none(), page, rows, render);
     }
 
     public void insert(PaymentIntent intent) {
@@ -51,11 +56,23 @@ public class PaymentIntentRepository {
                         + "receipt_email, payment_method_types, automatic_methods, capture_method, payment_method, "
                         + "latest_charge, amount_received, attempts, created) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(intent.id(), intent.clientSecret(), intent.amount(), intent.currency(), intent.status(),
-                        intent.description(), json.writeValueAsString(intent.metadata()), intent.receiptEmail(),
-                        String.join(",", intent.paymentMethodTypes()), intent.automaticMethods(),
-                        intent.captureMethod(), intent.paymentMethod(), intent.latestCharge(),
-                        intent.amountReceived(), intent.attempts(), intent.created())
+                .params(
+                        intent.id(),
+                        intent.clientSecret(),
+                        intent.amount(),
+                        intent.currency(),
+                        intent.status(),
+                        intent.description(),
+                        json.writeValueAsString(intent.metadata()),
+                        intent.receiptEmail(),
+                        String.join(",", intent.paymentMethodTypes()),
+                        intent.automaticMethods(),
+                        intent.captureMethod(),
+                        intent.paymentMethod(),
+                        intent.latestCharge(),
+                        intent.amountReceived(),
+                        intent.attempts(),
+                        intent.created())
                 .update();
     }
 
@@ -65,24 +82,45 @@ public class PaymentIntentRepository {
         jdbc.sql("UPDATE payment_intents SET status = ?, payment_method = ?, latest_charge = ?, amount_received = ?, "
                         + "error_code = ?, error_decline_code = ?, error_message = ?, cancellation_reason = ?, "
                         + "canceled_at = ?, attempts = ? WHERE id = ?")
-                .params(intent.status(), intent.paymentMethod(), intent.latestCharge(), intent.amountReceived(),
-                        error == null ? null : error.code(), error == null ? null : error.declineCode(),
-                        error == null ? null : error.message(), intent.cancellationReason(), intent.canceledAt(),
-                        intent.attempts(), intent.id())
+                .params(
+                        intent.status(),
+                        intent.paymentMethod(),
+                        intent.latestCharge(),
+                        intent.amountReceived(),
+                        error == null ? null : error.code(),
+                        error == null ? null : error.declineCode(),
+                        error == null ? null : error.message(),
+                        intent.cancellationReason(),
+                        intent.canceledAt(),
+                        intent.attempts(),
+                        intent.id())
                 .update();
     }
 
     private PaymentIntent map(ResultSet rs, int row) throws SQLException {
         String errorCode = rs.getString("error_code");
-        return new PaymentIntent(rs.getString("id"), rs.getString("client_secret"), rs.getLong("amount"),
-                rs.getString("currency"), rs.getString("status"), rs.getString("description"),
-                json.readValue(rs.getString("metadata"), METADATA), rs.getString("receipt_email"),
-                List.of(rs.getString("payment_method_types").split(",")), rs.getBoolean("automatic_methods"),
-                rs.getString("capture_method"), rs.getString("payment_method"), rs.getString("latest_charge"),
+        return new PaymentIntent(
+                rs.getString("id"),
+                rs.getString("client_secret"),
+                rs.getLong("amount"),
+                rs.getString("currency"),
+                rs.getString("status"),
+                rs.getString("description"),
+                json.readValue(rs.getString("metadata"), METADATA),
+                rs.getString("receipt_email"),
+                List.of(rs.getString("payment_method_types").split(",")),
+                rs.getBoolean("automatic_methods"),
+                rs.getString("capture_method"),
+                rs.getString("payment_method"),
+                rs.getString("latest_charge"),
                 rs.getLong("amount_received"),
-                errorCode == null ? null : new PaymentIntent.PaymentError(errorCode,
-                        rs.getString("error_decline_code"), rs.getString("error_message")),
-                rs.getString("cancellation_reason"), rs.getObject("canceled_at", Long.class),
-                rs.getInt("attempts"), rs.getLong("created"));
+                errorCode == null
+                        ? null
+                        : new PaymentIntent.PaymentError(
+                                errorCode, rs.getString("error_decline_code"), rs.getString("error_message")),
+                rs.getString("cancellation_reason"),
+                rs.getObject("canceled_at", Long.class),
+                rs.getInt("attempts"),
+                rs.getLong("created"));
     }
 }

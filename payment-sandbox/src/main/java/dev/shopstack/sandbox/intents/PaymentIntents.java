@@ -26,9 +26,15 @@ public class PaymentIntents {
     }
 
     /** A new intent as the API asked for it, validated; {@code paymentMethod} and {@code confirm} are optional. */
-    public record NewIntent(long amount, String currency, String description, Map<String, String> metadata,
-            String receiptEmail, List<String> paymentMethodTypes, boolean automaticMethods, String captureMethod) {
-    }
+    public record NewIntent(
+            long amount,
+            String currency,
+            String description,
+            Map<String, String> metadata,
+            String receiptEmail,
+            List<String> paymentMethodTypes,
+            boolean automaticMethods,
+            String captureMethod) {}
 
     private final PaymentIntentRepository intents;
     private final ChargeRepository charges;
@@ -38,8 +44,14 @@ public class PaymentIntents {
     private final Clock clock;
     private final int attemptsPerIntent;
 
-    public PaymentIntents(PaymentIntentRepository intents, ChargeRepository charges, PaymentMethods methods,
-            EventLog events, IntentJson json, Clock clock, SandboxProperties properties) {
+    public PaymentIntents(
+            PaymentIntentRepository intents,
+            ChargeRepository charges,
+            PaymentMethods methods,
+            EventLog events,
+            IntentJson json,
+            Clock clock,
+            SandboxProperties properties) {
         this.intents = intents;
         this.charges = charges;
         this.methods = methods;
@@ -52,11 +64,28 @@ public class PaymentIntents {
     @Transactional
     public PaymentIntent create(NewIntent request, String paymentMethod) {
         String id = Ids.newId("pi");
-        String attached = paymentMethod == null ? null : methods.resolve(paymentMethod).id();
-        PaymentIntent intent = new PaymentIntent(id, Ids.clientSecret(id), request.amount(), request.currency(),
+        String attached =
+                paymentMethod == null ? null : methods.resolve(paymentMethod).id();
+        PaymentIntent intent = new PaymentIntent(
+                id,
+                Ids.clientSecret(id),
+                request.amount(),
+                request.currency(),
                 attached == null ? PaymentIntent.REQUIRES_PAYMENT_METHOD : PaymentIntent.REQUIRES_CONFIRMATION,
-                request.description(), request.metadata(), request.receiptEmail(), request.paymentMethodTypes(),
-                request.automaticMethods(), request.captureMethod(), attached, null, 0, null, null, null, 0, now());
+                request.description(),
+                request.metadata(),
+                request.receiptEmail(),
+                request.paymentMethodTypes(),
+                request.automaticMethods(),
+                request.captureMethod(),
+                attached,
+                null,
+                0,
+                null,
+                null,
+                null,
+                0,
+                now());
         intents.insert(intent);
         events.record("payment_intent.created", json.intent(intent), id);
         return intent;
@@ -110,24 +139,40 @@ public class PaymentIntents {
                     + "status of " + intent.status() + ".");
         }
         if (intent.attempts() >= attemptsPerIntent) {
-            throw new StripeApiException(429, "invalid_request_error", "rate_limit", null, "This PaymentIntent has "
-                    + "had too many payment attempts (" + attemptsPerIntent + "); create a new one.");
+            throw new StripeApiException(
+                    429,
+                    "invalid_request_error",
+                    "rate_limit",
+                    null,
+                    "This PaymentIntent has " + "had too many payment attempts (" + attemptsPerIntent
+                            + "); create a new one.");
         }
         return intent;
     }
 
     private Attempt charge(PaymentIntent intent, PaymentMethod method) {
         CardOutcome outcome = method.outcome();
-        Charge charge = new Charge(Ids.newId("ch"), intent.id(), method.id(), intent.amount(), 0, intent.currency(),
-                outcome.succeeds() ? "succeeded" : "failed", outcome.succeeds() ? null : "card_declined",
-                outcome.declineCode(), outcome.succeeds() ? null : outcome.message(), now());
+        Charge charge = new Charge(
+                Ids.newId("ch"),
+                intent.id(),
+                method.id(),
+                intent.amount(),
+                0,
+                intent.currency(),
+                outcome.succeeds() ? "succeeded" : "failed",
+                outcome.succeeds() ? null : "card_declined",
+                outcome.declineCode(),
+                outcome.succeeds() ? null : outcome.message(),
+                now());
         charges.insert(charge);
         PaymentIntent after = outcome.succeeds() ? intent.succeeded(charge) : intent.failed(charge);
         intents.update(after);
-        events.record(outcome.succeeds() ? "charge.succeeded" : "charge.failed", charge.toJson(after, method),
+        events.record(
+                outcome.succeeds() ? "charge.succeeded" : "charge.failed", charge.toJson(after, method), intent.id());
+        events.record(
+                outcome.succeeds() ? "payment_intent.succeeded" : "payment_intent.payment_failed",
+                json.intent(after),
                 intent.id());
-        events.record(outcome.succeeds() ? "payment_intent.succeeded" : "payment_intent.payment_failed",
-                json.intent(after), intent.id());
         return new Attempt(after, charge, method);
     }
 

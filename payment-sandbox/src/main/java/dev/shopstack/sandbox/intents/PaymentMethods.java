@@ -14,9 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaymentMethods {
 
-    private static final RowMapper<PaymentMethod> ROW = (rs, row) -> new PaymentMethod(rs.getString("id"),
-            rs.getString("brand"), rs.getString("last4"), rs.getInt("exp_month"), rs.getInt("exp_year"),
-            CardOutcome.valueOf(rs.getString("card_outcome")), rs.getString("billing_name"), rs.getLong("created"));
+    private static final RowMapper<PaymentMethod> ROW = (rs, row) -> new PaymentMethod(
+            rs.getString("id"),
+            rs.getString("brand"),
+            rs.getString("last4"),
+            rs.getInt("exp_month"),
+            rs.getInt("exp_year"),
+            CardOutcome.valueOf(rs.getString("card_outcome")),
+            rs.getString("billing_name"),
+            rs.getLong("created"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -27,7 +33,10 @@ public class PaymentMethods {
     }
 
     public Optional<PaymentMethod> find(String id) {
-        return jdbc.sql("SELECT * FROM payment_methods WHERE id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("SELECT * FROM payment_methods WHERE id = ?")
+                .param(id)
+                .query(ROW)
+                .optional();
     }
 
     /**
@@ -40,17 +49,32 @@ public class PaymentMethods {
             YearMonth nextYear = YearMonth.now(clock.withZone(ZoneOffset.UTC)).plusYears(1);
             return create(testCard.get(), nextYear.getMonthValue(), nextYear.getYear(), null);
         }
-        return find(reference).orElseThrow(
-                () -> StripeApiException.notFound("payment_method", "PaymentMethod", reference).withStatus400());
+        return find(reference)
+                .orElseThrow(() -> StripeApiException.notFound("payment_method", "PaymentMethod", reference)
+                        .withStatus400());
     }
 
     public PaymentMethod create(TestCards.Card card, int expMonth, int expYear, String billingName) {
-        PaymentMethod method = new PaymentMethod(Ids.newId("pm"), card.brand(), card.last4(), expMonth, expYear,
-                card.outcome(), billingName, clock.instant().getEpochSecond());
+        PaymentMethod method = new PaymentMethod(
+                Ids.newId("pm"),
+                card.brand(),
+                card.last4(),
+                expMonth,
+                expYear,
+                card.outcome(),
+                billingName,
+                clock.instant().getEpochSecond());
         jdbc.sql("INSERT INTO payment_methods (id, brand, last4, exp_month, exp_year, card_outcome, billing_name, "
                         + "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(method.id(), method.brand(), method.last4(), method.expMonth(), method.expYear(),
-                        method.outcome().name(), method.billingName(), method.created())
+                .params(
+                        method.id(),
+                        method.brand(),
+                        method.last4(),
+                        method.expMonth(),
+                        method.expYear(),
+                        method.outcome().name(),
+                        method.billingName(),
+                        method.created())
                 .update();
         return method;
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
 public final class TestCards {
 
     /** A known card: its brand, last four digits and what charging it does. */
-    public record Card(String brand, String last4, CardOutcome outcome) {
-    }
+    public record Card(String brand, String last4, CardOutcome outcome) {}
 
     private static final Card VISA = new Card("visa", "4242", CardOutcome.SUCCEEDS);
     private static final Card DECLINED = new Card("visa", "0002", CardOutcome.DECLINED);
@@ -27,8 +26,7 @@ public final class TestCards {
             "pm_card_chargeDeclined", DECLINED,
             "pm_card_chargeDeclinedInsufficientFunds", INSUFFICIENT);
 
-    private TestCards() {
-    }
+    private TestCards() {}
 
     /** The card for a number as typed (spaces and dashes ignored), if it is one of the test cards. */
     public static Optional<Card> byNumber(String typed) {

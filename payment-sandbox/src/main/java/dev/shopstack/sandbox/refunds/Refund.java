@@ -4,8 +4,16 @@ import dev.shopstack.sandbox.api.Json;
 import java.util.Map;
 
 /** A refund of part or all of a succeeded charge. Card refunds in the sandbox succeed at once. */
-public record Refund(String id, String charge, String paymentIntent, long amount, String currency, String reason,
-        String status, Map<String, String> metadata, long created) {
+public record Refund(
+        String id,
+        String charge,
+        String paymentIntent,
+        long amount,
+        String currency,
+        String reason,
+        String status,
+        Map<String, String> metadata,
+        long created) {
 
     public Map<String, Object> toJson() {
         return Json.object(
@@ -16,9 +24,20 @@ public record Refund(String id, String charge, String paymentIntent, long amount
                 "charge", charge,
                 "created", created,
                 "currency", currency,
-                "destination_details", Json.object("card", Json.object("reference", null,
-                        "reference_status", "pending", "reference_type", "acquirer_reference_number",
-                        "type", "refund"), "type", "card"),
+                "destination_details",
+                        Json.object(
+                                "card",
+                                Json.object(
+                                        "reference",
+                                        null,
+                                        "reference_status",
+                                        "pending",
+                                        "reference_type",
+                                        "acquirer_reference_number",
+                                        "type",
+                                        "refund"),
+                                "type",
+                                "card"),
                 "metadata", metadata,
                 "payment_intent", paymentIntent,
                 "reason", reason,

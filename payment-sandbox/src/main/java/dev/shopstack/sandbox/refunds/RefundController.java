@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RefundController {
 
-    private static final Set<String> CREATE = Set.of("payment_intent", "charge", "amount", "reason", "metadata",
-            "expand");
+    private static final Set<String> CREATE =
+            Set.of("payment_intent", "charge", "amount", "reason", "metadata", "expand");
     private static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
 
     private final Refunds refunds;
@@ -37,23 +37,30 @@ public class RefundController {
         String paymentIntent = params.string("payment_intent", 64);
         String charge = params.string("charge", 64);
         if ((paymentIntent == null) == (charge == null)) {
-            throw StripeApiException.invalid(paymentIntent == null ? "charge" : "payment_intent", null,
+            throw StripeApiException.invalid(
+                    paymentIntent == null ? "charge" : "payment_intent",
+                    null,
                     "One of the following params should be provided for this request: payment_intent or charge.");
         }
         String reason = params.string("reason", 40);
         if (reason != null && !REASONS.contains(reason)) {
-            throw StripeApiException.invalid("reason", "parameter_invalid_string",
+            throw StripeApiException.invalid(
+                    "reason",
+                    "parameter_invalid_string",
                     "Invalid reason: must be one of duplicate, fraudulent or requested_by_customer");
         }
-        return refunds.refund(new Refunds.Request(paymentIntent, charge, params.integer("amount"), reason,
-                Metadata.from(params))).toJson();
+        return refunds.refund(new Refunds.Request(
+                        paymentIntent, charge, params.integer("amount"), reason, Metadata.from(params)))
+                .toJson();
     }
 
     @GetMapping("/v1/refunds/{id}")
     public Map<String, Object> retrieve(@PathVariable String id, HttpServletRequest request) {
         FormParams params = FormParams.parse(request.getParameterMap()).allowOnly(Set.of("expand"));
         IntentJson.expansions(params, Set.of());
-        return repository.find(id).map(Refund::toJson)
+        return repository
+                .find(id)
+                .map(Refund::toJson)
                 .orElseThrow(() -> StripeApiException.notFound("id", "refund", id));
     }
 
@@ -63,7 +70,7 @@ public class RefundController {
         names.addAll(Set.of("payment_intent", "charge"));
         FormParams params = FormParams.parse(request.getParameterMap()).allowOnly(names);
         IntentJson.expansions(params, Set.of());
-        return repository.list(ListParams.from(params), params.string("payment_intent", 64),
-                params.string("charge", 64));
+        return repository.list(
+                ListParams.from(params), params.string("payment_intent", 64), params.string("charge", 64));
     }
 }

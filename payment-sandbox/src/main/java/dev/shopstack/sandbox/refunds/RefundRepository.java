@@ -16,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class RefundRepository {
 
-    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -31,7 +30,10 @@ public class RefundRepository {
     }
 
     public Optional<Refund> find(String id) {
-        return jdbc.sql("SELECT * FROM refunds WHERE id = ?").param(id).query(rows).optional();
+        return jdbc.sql("SELECT * FROM refunds WHERE id = ?")
+                .param(id)
+                .query(rows)
+                .optional();
     }
 
     /** Lists refunds newest first, of one PaymentIntent or charge when given. */
@@ -46,22 +48,42 @@ public class RefundRepository {
             sql.append(" AND charge = :charge");
             values.put("charge", charge);
         }
-        return pages.list("/v1/refunds", "refunds", "refund", new Pages.Filter(sql.toString(), values), page, rows,
+        return pages.list(
+                "/v1/refunds",
+                "refunds",
+                "refund",
+                new Pages.Filter(sql.toString(), values),
+                page,
+                rows,
                 Refund::toJson);
     }
 
     public void insert(Refund refund) {
         jdbc.sql("INSERT INTO refunds (id, charge, payment_intent, amount, currency, reason, status, metadata, "
                         + "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(refund.id(), refund.charge(), refund.paymentIntent(), refund.amount(), refund.currency(),
-                        refund.reason(), refund.status(), json.writeValueAsString(refund.metadata()),
+                .params(
+                        refund.id(),
+                        refund.charge(),
+                        refund.paymentIntent(),
+                        refund.amount(),
+                        refund.currency(),
+                        refund.reason(),
+                        refund.status(),
+                        json.writeValueAsString(refund.metadata()),
                         refund.created())
                 .update();
     }
 
     private Refund map(ResultSet rs, int row) throws SQLException {
-        return new Refund(rs.getString("id"), rs.getString("charge"), rs.getString("payment_intent"),
-                rs.getLong("amount"), rs.getString("currency"), rs.getString("reason"), rs.getString("status"),
-                json.readValue(rs.getString("metadata"), METADATA), rs.getLong("created"));
+        return new Refund(
+                rs.getString("id"),
+                rs.getString("charge"),
+                rs.getString("payment_intent"),
+                rs.getLong("amount"),
+                rs.getString("currency"),
+                rs.getString("reason"),
+                rs.getString("status"),
+                json.readValue(rs.getString("metadata"), METADATA),
+                rs.getLong("created"));
     }
 }

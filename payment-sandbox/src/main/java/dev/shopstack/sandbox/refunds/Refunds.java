@@ -23,9 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Refunds {
 
     /** What to refund: a PaymentIntent or a charge (exactly one), and an amount (null: all that is left). */
-    public record Request(String paymentIntent, String charge, Long amount, String reason,
-            Map<String, String> metadata) {
-    }
+    public record Request(
+            String paymentIntent, String charge, Long amount, String reason, Map<String, String> metadata) {}
 
     private final PaymentIntentRepository intents;
     private final ChargeRepository charges;
@@ -34,8 +33,13 @@ public class Refunds {
     private final IntentJson json;
     private final Clock clock;
 
-    public Refunds(PaymentIntentRepository intents, ChargeRepository charges, RefundRepository refunds,
-            EventLog events, IntentJson json, Clock clock) {
+    public Refunds(
+            PaymentIntentRepository intents,
+            ChargeRepository charges,
+            RefundRepository refunds,
+            EventLog events,
+            IntentJson json,
+            Clock clock) {
         this.intents = intents;
         this.charges = charges;
         this.refunds = refunds;
@@ -49,40 +53,60 @@ public class Refunds {
         PaymentIntent intent;
         Charge charge;
         if (request.paymentIntent() != null) {
-            intent = intents.lock(request.paymentIntent()).orElseThrow(() -> StripeApiException.notFound(
-                    "payment_intent", "payment_intent", request.paymentIntent()).withStatus400());
+            intent = intents.lock(request.paymentIntent())
+                    .orElseThrow(() -> StripeApiException.notFound(
+                                    "payment_intent", "payment_intent", request.paymentIntent())
+                            .withStatus400());
             if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
-                throw StripeApiException.invalid("payment_intent", "charge_not_refundable", "This PaymentIntent ("
-                        + intent.id() + ") does not have a successful charge to refund.");
+                throw StripeApiException.invalid(
+                        "payment_intent",
+                        "charge_not_refundable",
+                        "This PaymentIntent (" + intent.id() + ") does not have a successful charge to refund.");
             }
             charge = charges.find(intent.latestCharge()).orElseThrow();
         } else {
-            String intentId = charges.find(request.charge()).map(Charge::paymentIntent).orElseThrow(
-                    () -> StripeApiException.notFound("charge", "charge", request.charge()).withStatus400());
+            String intentId = charges.find(request.charge())
+                    .map(Charge::paymentIntent)
+                    .orElseThrow(() -> StripeApiException.notFound("charge", "charge", request.charge())
+                            .withStatus400());
             intent = intents.lock(intentId).orElseThrow();
             charge = charges.find(request.charge()).orElseThrow(); // read again under the lock
             if (!charge.succeeded()) {
-                throw StripeApiException.invalid("charge", "charge_not_refundable",
+                throw StripeApiException.invalid(
+                        "charge",
+                        "charge_not_refundable",
                         "Charge " + charge.id() + " has failed and has nothing to refund.");
             }
         }
         long refundable = charge.refundable();
         if (refundable == 0) {
-            throw StripeApiException.invalid("charge", "charge_already_refunded",
-                    "Charge " + charge.id() + " has already been refunded.");
+            throw StripeApiException.invalid(
+                    "charge", "charge_already_refunded", "Charge " + charge.id() + " has already been refunded.");
         }
         long amount = request.amount() == null ? refundable : request.amount();
         if (amount < 1) {
-            throw StripeApiException.invalid("amount", "parameter_invalid_integer",
-                    "This value must be greater than or equal to 1.");
+            throw StripeApiException.invalid(
+                    "amount", "parameter_invalid_integer", "This value must be greater than or equal to 1.");
         }
         if (amount > refundable) {
-            throw StripeApiException.invalid("amount", "amount_too_large", "Refund amount ("
-                    + Currencies.format(amount, charge.currency()) + ") is greater than unrefunded amount on charge ("
-                    + Currencies.format(refundable, charge.currency()) + ")");
+            throw StripeApiException.invalid(
+                    "amount",
+                    "amount_too_large",
+                    "Refund amount ("
+                            + Currencies.format(amount, charge.currency())
+                            + ") is greater than unrefunded amount on charge ("
+                            + Currencies.format(refundable, charge.currency()) + ")");
         }
-        Refund refund = new Refund(Ids.newId("re"), charge.id(), intent.id(), amount, charge.currency(),
-                request.reason(), "succeeded", request.metadata(), clock.instant().getEpochSecond());
+        Refund refund = new Refund(
+                Ids.newId("re"),
+                charge.id(),
+                intent.id(),
+                amount,
+                charge.currency(),
+                request.reason(),
+                "succeeded",
+                request.metadata(),
+                clock.instant().getEpochSecond());
         refunds.insert(refund);
         Charge refunded = charge.refunded(amount);
         charges.updateRefunded(refunded);

@@ -14,13 +14,18 @@ import org.springframework.stereotype.Repository;
 public class WebhookDeliveries {
 
     /** A delivery ready to be attempted, with the exact payload to send. */
-    public record Due(long id, String eventId, int attempts, Instant createdAt, String payload) {
-    }
+    public record Due(long id, String eventId, int attempts, Instant createdAt, String payload) {}
 
     /** One row as the test hooks show it. */
-    public record View(String eventId, String type, String paymentIntent, String state, int attempts,
-            Integer lastStatus, String lastError, Instant nextAttemptAt) {
-    }
+    public record View(
+            String eventId,
+            String type,
+            String paymentIntent,
+            String state,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            Instant nextAttemptAt) {}
 
     private final JdbcClient jdbc;
 
@@ -39,41 +44,57 @@ public class WebhookDeliveries {
                         + "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.ordering_key = d.ordering_key "
                         + "AND o.state = 'PENDING' AND o.id < d.id) ORDER BY d.id LIMIT :limit")
                 .params(now == null ? Map.of("limit", limit) : Map.of("now", now.toEpochMilli(), "limit", limit))
-                .query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)))
+                .query((rs, row) -> new Due(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        rs.getString(5)))
                 .list();
     }
 
     public void delivered(long id, int status, Instant at) {
         jdbc.sql("UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, last_status = ?, "
-                + "last_error = NULL, last_attempt_at = ? WHERE id = ?").params(status, at.toEpochMilli(), id).update();
+                        + "last_error = NULL, last_attempt_at = ? WHERE id = ?")
+                .params(status, at.toEpochMilli(), id)
+                .update();
     }
 
     /** Records a failed attempt; {@code next} null gives the delivery up. */
     public void failed(long id, Integer status, String error, Instant at, Instant next) {
         jdbc.sql("UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, last_status = ?, last_error = ?, "
                         + "last_attempt_at = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?")
-                .params(next == null ? "FAILED" : "PENDING", status, error, at.toEpochMilli(),
-                        next == null ? null : next.toEpochMilli(), id).update();
+                .params(
+                        next == null ? "FAILED" : "PENDING",
+                        status,
+                        error,
+                        at.toEpochMilli(),
+                        next == null ? null : next.toEpochMilli(),
+                        id)
+                .update();
     }
 
     /** Drops pending deliveries (all, or one PaymentIntent's): "the webhook was lost". */
     public int discard(String paymentIntent) {
         return jdbc.sql("UPDATE webhook_deliveries SET state = 'DISCARDED' WHERE state = 'PENDING'"
                         + (paymentIntent == null ? "" : " AND ordering_key = :key"))
-                .params(paymentIntent == null ? Map.of() : Map.of("key", paymentIntent)).update();
+                .params(paymentIntent == null ? Map.of() : Map.of("key", paymentIntent))
+                .update();
     }
 
     /** Queues an event again, as Stripe's "resend": the same event id, signed anew. */
     public boolean resend(String eventId, Instant now) {
         return jdbc.sql("INSERT INTO webhook_deliveries (event_seq, event_id, ordering_key, state, attempts, "
-                        + "next_attempt_at, created_at) SELECT seq, id, COALESCE(payment_intent, id), 'PENDING', 0, "
-                        + ":now, :now FROM events WHERE id = :id")
-                .params(Map.of("now", now.toEpochMilli(), "id", eventId)).update() > 0;
+                                + "next_attempt_at, created_at) SELECT seq, id, COALESCE(payment_intent, id), 'PENDING', 0, "
+                                + ":now, :now FROM events WHERE id = :id")
+                        .params(Map.of("now", now.toEpochMilli(), "id", eventId))
+                        .update()
+                > 0;
     }
 
     public int pending() {
-        return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'PENDING'").query(Integer.class)
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'PENDING'")
+                .query(Integer.class)
                 .single();
     }
 
@@ -83,8 +104,15 @@ public class WebhookDeliveries {
                         + "d.event_seq" + (paymentIntent == null ? "" : " WHERE d.ordering_key = :key")
                         + " ORDER BY d.id DESC LIMIT :limit")
                 .params(paymentIntent == null ? Map.of("limit", limit) : Map.of("key", paymentIntent, "limit", limit))
-                .query((rs, row) -> new View(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getObject(6, Integer.class), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))))
+                .query((rs, row) -> new View(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getObject(6, Integer.class),
+                        rs.getString(7),
+                        Instant.ofEpochMilli(rs.getLong(8))))
                 .list();
     }
 }

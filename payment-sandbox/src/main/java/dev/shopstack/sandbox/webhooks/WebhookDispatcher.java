@@ -35,8 +35,7 @@ public class WebhookDispatcher {
     private static final int FLUSH_LIMIT = 1000;
 
     /** What one run of the sender did. */
-    public record Run(int delivered, int failed) {
-    }
+    public record Run(int delivered, int failed) {}
 
     private final WebhookDeliveries deliveries;
     private final WebhookSigner signer;
@@ -48,8 +47,12 @@ public class WebhookDispatcher {
     private final AtomicBoolean paused = new AtomicBoolean();
     private final ReentrantLock sending = new ReentrantLock();
 
-    public WebhookDispatcher(WebhookDeliveries deliveries, WebhookSigner signer, SandboxProperties properties,
-            Clock clock, MeterRegistry meters) {
+    public WebhookDispatcher(
+            WebhookDeliveries deliveries,
+            WebhookSigner signer,
+            SandboxProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.signer = signer;
         this.settings = properties.webhooks();
@@ -57,9 +60,12 @@ public class WebhookDispatcher {
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("sandbox.webhooks.pending", deliveries, WebhookDeliveries::pending)
-                .description("webhooks waiting for a (next) attempt").register(meters);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .description("webhooks waiting for a (next) attempt")
+                .register(meters);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Scheduled(fixedDelayString = "${shop.sandbox.webhooks.poll-interval:250ms}")
@@ -99,7 +105,8 @@ public class WebhookDispatcher {
             boolean progress = true;
             while (progress && delivered + failed < limit) {
                 progress = false;
-                List<WebhookDeliveries.Due> due = deliveries.due(ignoreSchedule ? null : clock.instant(),
+                List<WebhookDeliveries.Due> due = deliveries.due(
+                        ignoreSchedule ? null : clock.instant(),
                         Math.min(settings.batch(), limit - delivered - failed));
                 for (WebhookDeliveries.Due delivery : due) {
                     if (!triedThisRun.add(delivery.id())) {
@@ -134,7 +141,8 @@ public class WebhookDispatcher {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
                 deliveries.delivered(delivery.id(), status, now);
-                meters.counter("sandbox.webhooks.deliveries", "outcome", "delivered").increment();
+                meters.counter("sandbox.webhooks.deliveries", "outcome", "delivered")
+                        .increment();
                 return true;
             }
             error = "HTTP " + status;
@@ -147,9 +155,15 @@ public class WebhookDispatcher {
         boolean giveUp = delivery.createdAt().plus(settings.giveUpAfter()).isBefore(now);
         Instant next = giveUp ? null : now.plus(backoff(delivery.attempts() + 1));
         deliveries.failed(delivery.id(), status, error.length() > 200 ? error.substring(0, 200) : error, now, next);
-        meters.counter("sandbox.webhooks.deliveries", "outcome", giveUp ? "given_up" : "failed").increment();
-        log.info("Webhook {} to {} failed (attempt {}): {}{}", delivery.eventId(), endpoint, delivery.attempts() + 1,
-                error, giveUp ? "; given up" : "; next attempt at " + next);
+        meters.counter("sandbox.webhooks.deliveries", "outcome", giveUp ? "given_up" : "failed")
+                .increment();
+        log.info(
+                "Webhook {} to {} failed (attempt {}): {}{}",
+                delivery.eventId(),
+                endpoint,
+                delivery.attempts() + 1,
+                error,
+                giveUp ? "; given up" : "; next attempt at " + next);
         return false;
     }
 

@@ -49,8 +49,15 @@ public class WebhookTestHooks {
     @PostMapping("/flush")
     public Map<String, Object> flush() {
         WebhookDispatcher.Run run = dispatcher.flush();
-        return Map.of("delivered", run.delivered(), "failed", run.failed(), "paused", dispatcher.paused(),
-                "pending", deliveries.pending());
+        return Map.of(
+                "delivered",
+                run.delivered(),
+                "failed",
+                run.failed(),
+                "paused",
+                dispatcher.paused(),
+                "pending",
+                deliveries.pending());
     }
 
     /** Drops the pending webhooks (of one PaymentIntent with {@code payment_intent=pi_...}): a lost webhook. */
@@ -77,17 +84,19 @@ public class WebhookTestHooks {
         if (limit != null && (limit < 1 || limit > 100)) {
             throw StripeApiException.invalid("limit", "parameter_invalid_integer", "limit must be between 1 and 100");
         }
-        List<WebhookDeliveries.View> latest = deliveries.latest(params.string("payment_intent", 64),
-                limit == null ? 20 : limit.intValue());
-        List<Map<String, Object>> data = latest.stream().map(view -> Json.object(
-                "event", view.eventId(),
-                "type", view.type(),
-                "payment_intent", view.paymentIntent(),
-                "state", view.state(),
-                "attempts", view.attempts(),
-                "last_status", view.lastStatus(),
-                "last_error", view.lastError(),
-                "next_attempt_at", view.nextAttemptAt().getEpochSecond())).toList();
+        List<WebhookDeliveries.View> latest =
+                deliveries.latest(params.string("payment_intent", 64), limit == null ? 20 : limit.intValue());
+        List<Map<String, Object>> data = latest.stream()
+                .map(view -> Json.object(
+                        "event", view.eventId(),
+                        "type", view.type(),
+                        "payment_intent", view.paymentIntent(),
+                        "state", view.state(),
+                        "attempts", view.attempts(),
+                        "last_status", view.lastStatus(),
+                        "last_error", view.lastError(),
+                        "next_attempt_at", view.nextAttemptAt().getEpochSecond()))
+                .toList();
         return Map.of("data", data, "paused", dispatcher.paused(), "pending", deliveries.pending());
     }
 

@@ -14,10 +14,14 @@ class ApiHardeningTest extends IntegrationTestSupport {
         HttpResponse<String> none = post("/v1/payment_intents", null, "amount=100&currency=eur");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.body()).contains("\"type\":\"invalid_request_error\"", "You did not provide an API key");
-        assertThat(post("/v1/payment_intents", "sk_test_guess_guess", "amount=100&currency=eur").statusCode())
+        assertThat(post("/v1/payment_intents", "sk_test_guess_guess", "amount=100&currency=eur")
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(post("/sandbox/webhooks/pause", null, "").statusCode()).as("the test hooks too").isEqualTo(401);
-        assertThat(get("/v1/events", "sk_test_sandbox_local").statusCode()).as("Basic auth as curl -u sends it")
+        assertThat(post("/sandbox/webhooks/pause", null, "").statusCode())
+                .as("the test hooks too")
+                .isEqualTo(401);
+        assertThat(get("/v1/events", "sk_test_sandbox_local").statusCode())
+                .as("Basic auth as curl -u sends it")
                 .isEqualTo(200);
     }
 
@@ -34,23 +38,43 @@ class ApiHardeningTest extends IntegrationTestSupport {
     @Test
     void malformedParametersAreStripes400s() throws Exception {
         assertError(post("/v1/payment_intents", SECRET_KEY, "currency=eur"), 400, "parameter_missing", "amount");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=12.5&currency=eur"), 400,
-                "parameter_invalid_integer", "amount");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&metadata[a][b][c]=x"), 400,
-                "parameter_unknown", null);
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&metadata[k]="
-                + "x".repeat(501)), 400, "parameter_invalid_string", "metadata[k]");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&amount=200"), 400,
-                "parameter_invalid_string", "amount");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&capture_method=manual"), 400,
-                "parameter_invalid_string", "capture_method");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&expand[]=customer"), 400,
-                null, "expand");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=12.5&currency=eur"),
+                400,
+                "parameter_invalid_integer",
+                "amount");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&metadata[a][b][c]=x"),
+                400,
+                "parameter_unknown",
+                null);
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&metadata[k]=" + "x".repeat(501)),
+                400,
+                "parameter_invalid_string",
+                "metadata[k]");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&amount=200"),
+                400,
+                "parameter_invalid_string",
+                "amount");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&capture_method=manual"),
+                400,
+                "parameter_invalid_string",
+                "capture_method");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&expand[]=customer"),
+                400,
+                null,
+                "expand");
         assertError(get("/v1/events?limit=1000", SECRET_KEY), 400, "parameter_invalid_integer", "limit");
-        assertError(get("/v1/events?starting_after=evt_nope", SECRET_KEY), 400, "resource_missing",
-                "starting_after");
-        assertError(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur",
-                "Stripe-Version", "yesterday"), 400, null, null);
+        assertError(get("/v1/events?starting_after=evt_nope", SECRET_KEY), 400, "resource_missing", "starting_after");
+        assertError(
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur", "Stripe-Version", "yesterday"),
+                400,
+                null,
+                null);
     }
 
     @Test
@@ -63,8 +87,8 @@ class ApiHardeningTest extends IntegrationTestSupport {
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).startsWith("{\"error\":");
 
-        HttpResponse<String> tooBig = post("/v1/payment_intents", SECRET_KEY,
-                "amount=100&currency=eur&description=" + "x".repeat(40_000));
+        HttpResponse<String> tooBig =
+                post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur&description=" + "x".repeat(40_000));
         assertThat(tooBig.statusCode()).isBetween(400, 413);
         assertThat(tooBig.body()).doesNotContain("Exception", "at dev.");
     }
@@ -73,18 +97,22 @@ class ApiHardeningTest extends IntegrationTestSupport {
     void anIdempotencyKeyBelongsToOneEndpoint() throws Exception {
         String key = "idem-" + System.nanoTime();
         assertThat(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur", "Idempotency-Key", key)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> elsewhere = post("/v1/refunds", SECRET_KEY, "amount=100&currency=eur",
-                "Idempotency-Key", key);
+        HttpResponse<String> elsewhere =
+                post("/v1/refunds", SECRET_KEY, "amount=100&currency=eur", "Idempotency-Key", key);
         assertThat(elsewhere.statusCode()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("\"type\":\"idempotency_error\"", "same endpoint");
 
         String refusedKey = "idem-refused-" + System.nanoTime();
         assertThat(post("/v1/payment_intents", SECRET_KEY, "amount=1&currency=eur", "Idempotency-Key", refusedKey)
-                .statusCode()).isEqualTo(400);
-        assertThat(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur", "Idempotency-Key",
-                refusedKey).statusCode()).as("a refused request does not use its key up").isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/v1/payment_intents", SECRET_KEY, "amount=100&currency=eur", "Idempotency-Key", refusedKey)
+                        .statusCode())
+                .as("a refused request does not use its key up")
+                .isEqualTo(200);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code, String param) {

@@ -32,13 +32,17 @@ class FormParamsTest {
                 .isInstanceOf(StripeApiException.class);
         assertThatThrownBy(() -> FormParams.parse(Map.of("a[b][c][d]", new String[] {"1"})))
                 .isInstanceOf(StripeApiException.class);
-        assertThatThrownBy(() -> FormParams.parse(Map.of("amount", new String[] {"1e3"})).integer("amount"))
+        assertThatThrownBy(() ->
+                        FormParams.parse(Map.of("amount", new String[] {"1e3"})).integer("amount"))
                 .hasMessage("Invalid integer: 1e3");
-        assertThatThrownBy(() -> FormParams.parse(Map.of("confirm", new String[] {"yes"})).bool("confirm"))
+        assertThatThrownBy(() -> FormParams.parse(Map.of("confirm", new String[] {"yes"}))
+                        .bool("confirm"))
                 .hasMessage("Invalid boolean: yes");
-        assertThatThrownBy(() -> FormParams.parse(Map.of("x", new String[] {"1"})).allowOnly(java.util.Set.of("y")))
+        assertThatThrownBy(
+                        () -> FormParams.parse(Map.of("x", new String[] {"1"})).allowOnly(java.util.Set.of("y")))
                 .hasMessage("Received unknown parameter: x");
-        assertThatThrownBy(() -> FormParams.parse(Map.of("metadata", new String[] {"1"},
-                "metadata[a]", new String[] {"2"}))).isInstanceOf(StripeApiException.class);
+        assertThatThrownBy(() ->
+                        FormParams.parse(Map.of("metadata", new String[] {"1"}, "metadata[a]", new String[] {"2"})))
+                .isInstanceOf(StripeApiException.class);
     }
 }

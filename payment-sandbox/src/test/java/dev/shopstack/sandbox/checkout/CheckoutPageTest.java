@@ -25,27 +25,43 @@ class CheckoutPageTest extends IntegrationTestSupport {
 
         HttpResponse<String> page = page(intent, RETURN);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .startsWith("default-src 'none'; style-src 'sha256-").contains("frame-ancestors 'none'")
-                .contains("form-action 'self' http://localhost:*").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .startsWith("default-src 'none'; style-src 'sha256-")
+                        .contains("frame-ancestors 'none'")
+                        .contains("form-action 'self' http://localhost:*")
+                        .doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(page.body()).contains("EUR 19.99", "<label for=\"card_number\">Card number</label>",
-                "autocomplete=\"cc-number\"", "<label for=\"expiry\">", "<label for=\"cvc\">", "<label for=\"name\">",
-                "name=\"client_secret\" value=\"" + intent.getClientSecret() + "\"");
+        assertThat(page.body())
+                .contains(
+                        "EUR 19.99",
+                        "<label for=\"card_number\">Card number</label>",
+                        "autocomplete=\"cc-number\"",
+                        "<label for=\"expiry\">",
+                        "<label for=\"cvc\">",
+                        "<label for=\"name\">",
+                        "name=\"client_secret\" value=\"" + intent.getClientSecret() + "\"");
 
         HttpResponse<String> paid = submit(intent, RETURN, "4242 4242 4242 4242");
 
         assertThat(paid.statusCode()).isEqualTo(303);
-        assertThat(paid.headers().firstValue("Location")).hasValue(RETURN + "&payment_intent=" + intent.getId()
-                + "&payment_intent_client_secret=" + intent.getClientSecret() + "&redirect_status=succeeded");
+        assertThat(paid.headers().firstValue("Location"))
+                .hasValue(RETURN + "&payment_intent=" + intent.getId() + "&payment_intent_client_secret="
+                        + intent.getClientSecret() + "&redirect_status=succeeded");
         PaymentIntent after = stripe.v1().paymentIntents().retrieve(intent.getId());
         assertThat(after.getStatus()).isEqualTo("succeeded");
-        assertThat(stripe.v1().paymentMethods().retrieve(after.getPaymentMethod()).getBillingDetails().getName())
+        assertThat(stripe.v1()
+                        .paymentMethods()
+                        .retrieve(after.getPaymentMethod())
+                        .getBillingDetails()
+                        .getName())
                 .isEqualTo("Ada Lovelace");
-        await().atMost(Duration.ofSeconds(20)).until(() -> types(eventsAbout(intent.getId()))
-                .contains("payment_intent.succeeded"));
-        assertThat(page(intent, RETURN).body()).as("a second visit").contains("Already paid")
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> types(eventsAbout(intent.getId())).contains("payment_intent.succeeded"));
+        assertThat(page(intent, RETURN).body())
+                .as("a second visit")
+                .contains("Already paid")
                 .contains("redirect_status=succeeded");
     }
 
@@ -69,10 +85,14 @@ class CheckoutPageTest extends IntegrationTestSupport {
         PaymentIntent after = stripe.v1().paymentIntents().retrieve(intent.getId());
         assertThat(after.getStatus()).isEqualTo("requires_payment_method");
         assertThat(after.getLastPaymentError().getDeclineCode()).isEqualTo(declineCode);
-        await().atMost(Duration.ofSeconds(20)).until(() -> types(eventsAbout(intent.getId()))
-                .contains("payment_intent.payment_failed"));
-        assertThat(submit(intent, RETURN, "4242424242424242").headers().firstValue("Location").orElseThrow())
-                .as("paying again with another card").endsWith("&redirect_status=succeeded");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> types(eventsAbout(intent.getId())).contains("payment_intent.payment_failed"));
+        assertThat(submit(intent, RETURN, "4242424242424242")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("paying again with another card")
+                .endsWith("&redirect_status=succeeded");
     }
 
     @Test
@@ -90,14 +110,23 @@ class CheckoutPageTest extends IntegrationTestSupport {
     void otherCardsAndBadFieldsAreRefusedBesideTheirFields() throws Exception {
         PaymentIntent intent = create();
 
-        HttpResponse<String> refused = post(intent, "client_secret=" + enc(intent.getClientSecret())
-                + "&card_number=5555555555554444&expiry=01%2F20&cvc=12&name=");
+        HttpResponse<String> refused = post(
+                intent,
+                "client_secret=" + enc(intent.getClientSecret())
+                        + "&card_number=5555555555554444&expiry=01%2F20&cvc=12&name=");
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Your card number is invalid", "expiration date is in the past",
-                "Enter the security code", "Enter the name on the card", "role=\"alert\"",
-                "aria-invalid=\"true\"").doesNotContain("5555555555554444");
-        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge()).isNull();
+        assertThat(refused.body())
+                .contains(
+                        "Your card number is invalid",
+                        "expiration date is in the past",
+                        "Enter the security code",
+                        "Enter the name on the card",
+                        "role=\"alert\"",
+                        "aria-invalid=\"true\"")
+                .doesNotContain("5555555555554444");
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge())
+                .isNull();
     }
 
     @Test
@@ -105,13 +134,20 @@ class CheckoutPageTest extends IntegrationTestSupport {
         PaymentIntent intent = create();
 
         assertThat(get("/checkout/" + intent.getId() + "?client_secret=" + intent.getId() + "_secret_guess", null)
-                .statusCode()).isEqualTo(404);
-        assertThat(post(intent, "client_secret=" + intent.getId() + "_secret_guess&card_number=4242424242424242"
-                + "&expiry=12%2F40&cvc=123&name=Eve").statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post(
+                                intent,
+                                "client_secret=" + intent.getId() + "_secret_guess&card_number=4242424242424242"
+                                        + "&expiry=12%2F40&cvc=123&name=Eve")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(page(intent, "https://evil.example/steal").statusCode()).isEqualTo(400);
         assertThat(page(intent, "javascript:alert(1)").statusCode()).isEqualTo(400);
         assertThat(page(intent, "http://user@localhost/x").statusCode()).isEqualTo(400);
-        assertThat(submit(intent, "https://evil.example/steal", "4242424242424242").statusCode()).isEqualTo(400);
+        assertThat(submit(intent, "https://evil.example/steal", "4242424242424242")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getStatus())
                 .isEqualTo("requires_payment_method");
     }
@@ -123,29 +159,43 @@ class CheckoutPageTest extends IntegrationTestSupport {
 
         assertThat(page(intent, RETURN).body()).contains("Payment canceled");
         assertThat(submit(intent, RETURN, "4242424242424242").statusCode()).isEqualTo(409);
-        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getStatus()).isEqualTo("canceled");
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getStatus())
+                .isEqualTo("canceled");
     }
 
     private PaymentIntent create() throws Exception {
-        return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(1999L)
-                .setCurrency("eur").setDescription("Order 42").build());
+        return stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(1999L)
+                        .setCurrency("eur")
+                        .setDescription("Order 42")
+                        .build());
     }
 
     private HttpResponse<String> page(PaymentIntent intent, String returnUrl) throws Exception {
-        return get("/checkout/" + intent.getId() + "?client_secret=" + enc(intent.getClientSecret())
-                + (returnUrl == null ? "" : "&return_url=" + enc(returnUrl)), null);
+        return get(
+                "/checkout/" + intent.getId() + "?client_secret=" + enc(intent.getClientSecret())
+                        + (returnUrl == null ? "" : "&return_url=" + enc(returnUrl)),
+                null);
     }
 
     private HttpResponse<String> submit(PaymentIntent intent, String returnUrl, String card) throws Exception {
-        return post(intent, "client_secret=" + enc(intent.getClientSecret())
-                + (returnUrl == null ? "" : "&return_url=" + enc(returnUrl))
-                + "&card_number=" + enc(card) + "&expiry=" + enc("12 / 34") + "&cvc=123&name=" + enc("Ada Lovelace"));
+        return post(
+                intent,
+                "client_secret=" + enc(intent.getClientSecret())
+                        + (returnUrl == null ? "" : "&return_url=" + enc(returnUrl))
+                        + "&card_number=" + enc(card) + "&expiry=" + enc("12 / 34") + "&cvc=123&name="
+                        + enc("Ada Lovelace"));
     }
 
     private HttpResponse<String> post(PaymentIntent intent, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/checkout/" + intent.getId()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/checkout/" + intent.getId()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -12,6 +12,14 @@ import java.time.Instant;
  * @param totalRefunded all refunds of the order so far, this one included
  * @param fullyRefunded whether the refunds now cover the whole payment (the order is REFUNDED)
  */
-public record OrderRefunded(String orderId, String userId, String email, String refundId, BigDecimal amount,
-        String currency, String reason, BigDecimal totalRefunded, boolean fullyRefunded, Instant refundedAt) {
-}
+public record OrderRefunded(
+        String orderId,
+        String userId,
+        String email,
+        String refundId,
+        BigDecimal amount,
+        String currency,
+        String reason,
+        BigDecimal totalRefunded,
+        boolean fullyRefunded,
+        Instant refundedAt) {}

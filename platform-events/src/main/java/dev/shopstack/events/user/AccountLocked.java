@@ -9,6 +9,11 @@ import java.time.Instant;
  * @param failedAttempts wrong passwords counted in the window that led to the lock
  * @param sourceAddresses how many client addresses (IPv6 per /64) they came from
  */
-public record AccountLocked(String userId, String email, String firstName, int failedAttempts, int sourceAddresses,
-        Instant lockedAt, Instant lockedUntil) {
-}
+public record AccountLocked(
+        String userId,
+        String email,
+        String firstName,
+        int failedAttempts,
+        int sourceAddresses,
+        Instant lockedAt,
+        Instant lockedUntil) {}

@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param email the current address, where the notice goes
  * @param newEmailMasked the requested address with most of its local part hidden, e.g. {@code n***@example.org}
  */
-public record EmailChangeRequested(String userId, String email, String firstName, String newEmailMasked,
-        Instant requestedAt) {
-}
+public record EmailChangeRequested(
+        String userId, String email, String firstName, String newEmailMasked, Instant requestedAt) {}

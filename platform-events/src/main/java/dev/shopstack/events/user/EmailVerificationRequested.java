@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param email the address to verify: a new account's address, or the pending address of an email change
  * @param sealedCode the 6-digit code, sealed ({@code v1.} + base64url of nonce, ciphertext and tag)
  */
-public record EmailVerificationRequested(String userId, String email, String firstName, String sealedCode,
-        Instant expiresAt) {
-}
+public record EmailVerificationRequested(
+        String userId, String email, String firstName, String sealedCode, Instant expiresAt) {}

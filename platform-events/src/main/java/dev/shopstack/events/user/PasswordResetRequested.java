@@ -9,6 +9,5 @@ import java.time.Instant;
  *
  * @param sealedToken the reset token, sealed with the event type and {@code userId} as associated data
  */
-public record PasswordResetRequested(String userId, String email, String firstName, String sealedToken,
-        Instant expiresAt) {
-}
+public record PasswordResetRequested(
+        String userId, String email, String firstName, String sealedToken, Instant expiresAt) {}

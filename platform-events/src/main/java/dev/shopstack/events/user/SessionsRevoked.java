@@ -10,6 +10,5 @@ import java.util.List;
  * @param reason why, for logs and audits: logout, logout-all, password-changed, password-reset, locked,
  *     roles-changed, deleted, refresh-token-reuse (a spent refresh token came back: the session was stolen)
  */
-public record SessionsRevoked(String userId, List<String> sessionIds, String reason, Instant revokedAt,
-        Instant expiresAt) {
-}
+public record SessionsRevoked(
+        String userId, List<String> sessionIds, String reason, Instant revokedAt, Instant expiresAt) {}

@@ -28,7 +28,8 @@ public final class Placeholders {
 
     public Placeholders(Set<String> values, List<String> markers) {
         this.values = Set.copyOf(values);
-        this.markers = markers.stream().map(marker -> marker.toLowerCase(Locale.ROOT)).toList();
+        this.markers =
+                markers.stream().map(marker -> marker.toLowerCase(Locale.ROOT)).toList();
     }
 
     public static Placeholders fromClassPath(ClassLoader loader) {
@@ -37,7 +38,9 @@ public final class Placeholders {
         try {
             for (URL url : Collections.list(loader.getResources(RESOURCE))) {
                 try (var reader = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
-                    reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    reader.lines()
+                            .map(String::strip)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                             .forEach(line -> {
                                 if (line.startsWith(CONTAINS)) {
                                     markers.add(line.substring(CONTAINS.length()));

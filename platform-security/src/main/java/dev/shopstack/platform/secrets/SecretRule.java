@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minLength characters at least; for {@link Kind#BASE64_KEY}, decoded bytes
  * @param kind how to read the value
  */
-public record SecretRule(String property, String env, @DefaultValue("1") int minLength,
+public record SecretRule(
+        String property,
+        String env,
+        @DefaultValue("1") int minLength,
         @DefaultValue("TEXT") Kind kind) {
 
     public enum Kind {
@@ -25,7 +28,8 @@ public record SecretRule(String property, String env, @DefaultValue("1") int min
     }
 
     String envOrDerived() {
-        return env != null && !env.isBlank() ? env
+        return env != null && !env.isBlank()
+                ? env
                 : property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

@@ -67,8 +67,8 @@ public final class SecretsCheck {
             if (colon < 0 || colon == userInfo.length() - 1) {
                 return "has a URL without user and password";
             }
-            String problem = text(URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8),
-                    minLength, "characters");
+            String problem = text(
+                    URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8), minLength, "characters");
             if (problem != null) {
                 return "has a password that " + problem;
             }
@@ -102,8 +102,7 @@ public final class SecretsCheck {
             return "is not a directory";
         }
         try (Stream<Path> files = Files.list(path)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pem")) ? null
-                    : "holds no .pem key";
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pem")) ? null : "holds no .pem key";
         } catch (IOException e) {
             return "cannot be read";
         }

@@ -8,8 +8,10 @@ public class WeakSecretsFailureAnalyzer extends AbstractFailureAnalyzer<WeakSecr
 
     @Override
     protected FailureAnalysis analyze(Throwable root, WeakSecretsException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Set each variable named above to a value of its own (for example `openssl rand -base64 32`); "
-                        + "docs/security.md lists what prod needs.", cause);
+                        + "docs/security.md lists what prod needs.",
+                cause);
     }
 }

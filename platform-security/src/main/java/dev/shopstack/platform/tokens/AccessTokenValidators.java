@@ -22,8 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
  */
 public final class AccessTokenValidators {
 
-    private AccessTokenValidators() {
-    }
+    private AccessTokenValidators() {}
 
     public static OAuth2TokenValidator<Jwt> create(String issuer, RevocationList revocations) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
@@ -41,7 +40,8 @@ public final class AccessTokenValidators {
             if (session == null || session.isBlank()) {
                 return invalid("The token carries no session.");
             }
-            return revocations.isRevoked(session) ? invalid("The token's session has ended.")
+            return revocations.isRevoked(session)
+                    ? invalid("The token's session has ended.")
                     : OAuth2TokenValidatorResult.success();
         };
     }

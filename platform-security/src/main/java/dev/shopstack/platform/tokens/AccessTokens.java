@@ -11,8 +11,8 @@ public final class AccessTokens {
     public static final String SESSION_CLAIM = "sid";
     /** Role names without the {@code ROLE_} prefix. */
     public static final String ROLES_CLAIM = "roles";
+
     public static final String EMAIL_CLAIM = "email";
 
-    private AccessTokens() {
-    }
+    private AccessTokens() {}
 }

@@ -66,7 +66,8 @@ public final class CoolingReactiveJwkSource implements Function<SignedJWT, Flux<
                     }
                     return fetch.map(keys -> policy.fetched(keys, now))
                             .onErrorResume(e -> {
-                                log.warn("Cannot fetch the issuer's JWKS ({}); keeping the keys already known",
+                                log.warn(
+                                        "Cannot fetch the issuer's JWKS ({}); keeping the keys already known",
                                         e.toString());
                                 return Mono.just(policy.failed(latest, now));
                             })

@@ -41,7 +41,8 @@ final class KeySetPolicy {
     /** A fetch is due for a token whose key {@code found} or not in {@code seen}. */
     boolean fetchDue(Snapshot seen, boolean keyFound, Instant now) {
         if (seen.keys() == null) {
-            return seen.attemptedAt().equals(Instant.EPOCH) || !now.isBefore(seen.attemptedAt().plus(FIRST_FETCH_RETRY));
+            return seen.attemptedAt().equals(Instant.EPOCH)
+                    || !now.isBefore(seen.attemptedAt().plus(FIRST_FETCH_RETRY));
         }
         boolean coolDownOver = !now.isBefore(seen.attemptedAt().plus(cooldown));
         boolean stale = !now.isBefore(seen.fetchedAt().plus(ttl));

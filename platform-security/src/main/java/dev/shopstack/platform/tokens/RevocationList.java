@@ -21,7 +21,10 @@ public class RevocationList {
 
     /** Refuses the session's tokens until {@code expiresAt}; a later {@code expiresAt} for the same session wins. */
     public void revoke(String sessionId, Instant expiresAt) {
-        if (sessionId == null || sessionId.isBlank() || expiresAt == null || !clock.instant().isBefore(expiresAt)) {
+        if (sessionId == null
+                || sessionId.isBlank()
+                || expiresAt == null
+                || !clock.instant().isBefore(expiresAt)) {
             return;
         }
         revoked.merge(sessionId, expiresAt, (earlier, later) -> later.isAfter(earlier) ? later : earlier);

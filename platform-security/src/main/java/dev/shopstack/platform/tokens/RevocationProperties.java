@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shop.security.revocations")
 public record RevocationProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("16m") Duration horizon) {
-}
+        @DefaultValue("16m") Duration horizon) {}

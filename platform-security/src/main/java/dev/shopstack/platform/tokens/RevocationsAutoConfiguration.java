@@ -41,12 +41,15 @@ public class RevocationsAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "shop.security.revocations.enabled", matchIfMissing = true)
-    SessionRevocationsLifecycle sessionRevocationsLifecycle(RevocationList revocations,
-            RevocationProperties properties, Environment environment, ObjectProvider<Clock> clock) {
-        var consumer = new KafkaConsumer<String, String>(consumerConfig(environment),
-                new StringDeserializer(), new StringDeserializer());
-        return new SessionRevocationsLifecycle(
-                new SessionRevocationsConsumer(consumer, revocations, properties.horizon(), clock.getIfAvailable(Clock::systemUTC)));
+    SessionRevocationsLifecycle sessionRevocationsLifecycle(
+            RevocationList revocations,
+            RevocationProperties properties,
+            Environment environment,
+            ObjectProvider<Clock> clock) {
+        var consumer = new KafkaConsumer<String, String>(
+                consumerConfig(environment), new StringDeserializer(), new StringDeserializer());
+        return new SessionRevocationsLifecycle(new SessionRevocationsConsumer(
+                consumer, revocations, properties.horizon(), clock.getIfAvailable(Clock::systemUTC)));
     }
 
     /** The app's own broker and credentials ({@code spring.kafka.*}); no group: offsets are never committed. */
@@ -55,12 +58,14 @@ public class RevocationsAutoConfiguration {
         Map<String, Object> config = new HashMap<>();
         config.putAll(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()));
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 binder.bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                         .orElse(List.of("localhost:9092")));
         binder.bind("spring.kafka.security.protocol", String.class)
                 .ifBound(protocol -> config.put("security.protocol", protocol));
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG,
+        config.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
                 environment.getProperty("spring.application.name", "shopstack") + "-session-revocations");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -76,8 +81,8 @@ public class RevocationsAutoConfiguration {
 
         /** Always UP (tokens are still checked), with whether the list has caught up since start. */
         @Bean
-        HealthIndicator revocationsHealthIndicator(RevocationList revocations,
-                ObjectProvider<SessionRevocationsLifecycle> lifecycle) {
+        HealthIndicator revocationsHealthIndicator(
+                RevocationList revocations, ObjectProvider<SessionRevocationsLifecycle> lifecycle) {
             return () -> {
                 SessionRevocationsLifecycle reader = lifecycle.getIfAvailable();
                 return Health.up()
@@ -94,11 +99,16 @@ public class RevocationsAutoConfiguration {
     static class RevocationsMetrics {
 
         @Bean
-        MeterBinder revocationsMeters(RevocationList revocations,
-                ObjectProvider<SessionRevocationsLifecycle> lifecycle) {
+        MeterBinder revocationsMeters(
+                RevocationList revocations, ObjectProvider<SessionRevocationsLifecycle> lifecycle) {
             return registry -> {
-                Gauge.builder("shop.security.revocations.synced", lifecycle,
-                                reader -> reader.getIfAvailable() != null && reader.getIfAvailable().synced() ? 1 : 0)
+                Gauge.builder(
+                                "shop.security.revocations.synced",
+                                lifecycle,
+                                reader -> reader.getIfAvailable() != null
+                                                && reader.getIfAvailable().synced()
+                                        ? 1
+                                        : 0)
                         .description("1 once the revoked sessions on the topic have been read since start")
                         .register(registry);
                 Gauge.builder("shop.security.revocations.sessions", revocations, RevocationList::size)

@@ -50,13 +50,17 @@ public class SessionRevocationsConsumer implements Runnable {
     private Map<TopicPartition, Long> catchUpTo = Map.of();
     private Instant partitionsCheckedAt = Instant.EPOCH;
 
-    public SessionRevocationsConsumer(Consumer<String, String> consumer, RevocationList revocations,
-            Duration horizon, Clock clock) {
+    public SessionRevocationsConsumer(
+            Consumer<String, String> consumer, RevocationList revocations, Duration horizon, Clock clock) {
         this(consumer, revocations, horizon, clock, Topics.SESSION_REVOCATIONS);
     }
 
-    SessionRevocationsConsumer(Consumer<String, String> consumer, RevocationList revocations, Duration horizon,
-            Clock clock, String topic) {
+    SessionRevocationsConsumer(
+            Consumer<String, String> consumer,
+            RevocationList revocations,
+            Duration horizon,
+            Clock clock,
+            String topic) {
         this.consumer = consumer;
         this.revocations = revocations;
         this.horizon = horizon;
@@ -79,8 +83,10 @@ public class SessionRevocationsConsumer implements Runnable {
                     return;
                 } catch (KafkaException | IllegalStateException e) {
                     if (!brokerProblemReported) {
-                        log.warn("Cannot read {} yet ({}); tokens are checked against what is known, retrying",
-                                topic, e.toString());
+                        log.warn(
+                                "Cannot read {} yet ({}); tokens are checked against what is known, retrying",
+                                topic,
+                                e.toString());
                         brokerProblemReported = true;
                     }
                     sleep(Duration.ofSeconds(1));
@@ -114,7 +120,8 @@ public class SessionRevocationsConsumer implements Runnable {
     /** Assigns every partition (new ones too) and, for those not read before, seeks to the horizon. */
     private void assignEveryPartition(Instant now) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         partitionsCheckedAt = now;
         if (partitions.isEmpty() || consumer.assignment().containsAll(partitions)) {
             if (partitions.isEmpty() && !synced) {
@@ -123,7 +130,9 @@ public class SessionRevocationsConsumer implements Runnable {
             }
             return;
         }
-        List<TopicPartition> fresh = partitions.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        List<TopicPartition> fresh = partitions.stream()
+                .filter(p -> !consumer.assignment().contains(p))
+                .toList();
         consumer.assign(partitions);
         long since = now.minus(horizon).toEpochMilli();
         Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(
@@ -166,7 +175,10 @@ public class SessionRevocationsConsumer implements Runnable {
                 revocations.revoke(session.asString(null), until);
             }
         } catch (JacksonException | IllegalArgumentException unreadable) {
-            log.warn("Skipping an unreadable record at {}-{} offset {}", record.topic(), record.partition(),
+            log.warn(
+                    "Skipping an unreadable record at {}-{} offset {}",
+                    record.topic(),
+                    record.partition(),
                     record.offset());
         }
     }

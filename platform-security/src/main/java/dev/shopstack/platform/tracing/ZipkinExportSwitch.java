@@ -23,7 +23,8 @@ public class ZipkinExportSwitch implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!StringUtils.hasText(environment.getProperty(ENDPOINT))) {
-            environment.getPropertySources()
+            environment
+                    .getPropertySources()
                     .addLast(new MapPropertySource("shopstackZipkinOff", Map.of(ENABLED, "false")));
         }
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The published values stay refused: every secret-looking value of .env.example and the k8s templates matches. */
 class PlaceholdersTest {
 
-    private final Placeholders placeholders = Placeholders.fromClassPath(getClass().getClassLoader());
+    private final Placeholders placeholders =
+            Placeholders.fromClassPath(getClass().getClassLoader());
 
     @Test
     void everySecretOfEnvExampleIsAPlaceholder() throws IOException {
@@ -31,12 +32,16 @@ class PlaceholdersTest {
         String template = Files.readString(Path.of("../k8s/secrets-template/secrets.yaml"));
         Matcher password = Pattern.compile("(password|token): (\\S+)").matcher(template);
         while (password.find()) {
-            assertThat(placeholders.matches(password.group(2))).as(password.group()).isTrue();
+            assertThat(placeholders.matches(password.group(2)))
+                    .as(password.group())
+                    .isTrue();
         }
         String dev = Files.readString(Path.of("../k8s/overlays/dev/kustomization.yaml"));
         Matcher literal = Pattern.compile("(password|token)=([^,\\]\\s]+)").matcher(dev);
         while (literal.find()) {
-            assertThat(placeholders.matches(literal.group(2))).as(literal.group()).isTrue();
+            assertThat(placeholders.matches(literal.group(2)))
+                    .as(literal.group())
+                    .isTrue();
         }
     }
 

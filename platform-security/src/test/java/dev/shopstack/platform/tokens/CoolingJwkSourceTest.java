@@ -26,14 +26,18 @@ class CoolingJwkSourceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(key("k-1")));
-    private final CoolingJwkSource source = new CoolingJwkSource(() -> {
-        fetches.incrementAndGet();
-        JWKSet set = published.get();
-        if (set == null) {
-            throw new IOException("issuer down");
-        }
-        return set;
-    }, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+    private final CoolingJwkSource source = new CoolingJwkSource(
+            () -> {
+                fetches.incrementAndGet();
+                JWKSet set = published.get();
+                if (set == null) {
+                    throw new IOException("issuer down");
+                }
+                return set;
+            },
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            clock);
 
     private static JWK key(String kid) {
         try {
@@ -61,8 +65,10 @@ class CoolingJwkSourceTest {
         for (int i = 0; i < 1000; i++) {
             get("made-up-again-" + i);
         }
-        System.out.printf("JWKS fetches (servlet source): %d for 1 known + 1000 unknown kids in one 30 s window, "
-                + "%d after 1000 more in the next%n", inFirstWindow, fetches.get());
+        System.out.printf(
+                "JWKS fetches (servlet source): %d for 1 known + 1000 unknown kids in one 30 s window, "
+                        + "%d after 1000 more in the next%n",
+                inFirstWindow, fetches.get());
         assertThat(inFirstWindow).isEqualTo(1);
         assertThat(fetches).hasValue(2);
     }
@@ -120,18 +126,23 @@ class CoolingJwkSourceTest {
 
     @Test
     void concurrentMissesShareOneFetch() throws Exception {
-        var slowSource = new CoolingJwkSource(() -> {
-            fetches.incrementAndGet();
-            Thread.sleep(200);
-            return published.get();
-        }, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+        var slowSource = new CoolingJwkSource(
+                () -> {
+                    fetches.incrementAndGet();
+                    Thread.sleep(200);
+                    return published.get();
+                },
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30),
+                clock);
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(16);
         var results = new java.util.ArrayList<java.util.concurrent.Future<List<JWK>>>();
         for (int i = 0; i < 16; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return slowSource.get(new JWKSelector(new JWKMatcher.Builder().keyID("k-1").build()), null);
+                return slowSource.get(
+                        new JWKSelector(new JWKMatcher.Builder().keyID("k-1").build()), null);
             }));
         }
         start.countDown();

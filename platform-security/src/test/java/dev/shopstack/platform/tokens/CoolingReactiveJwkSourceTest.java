@@ -24,9 +24,13 @@ class CoolingReactiveJwkSourceTest {
     private final JWKSet keys = keys();
     private final CoolingReactiveJwkSource source = new CoolingReactiveJwkSource(
             Mono.fromSupplier(() -> {
-                fetches.incrementAndGet();
-                return keys;
-            }).delayElement(Duration.ofMillis(50)), Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+                        fetches.incrementAndGet();
+                        return keys;
+                    })
+                    .delayElement(Duration.ofMillis(50)),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            clock);
 
     private static JWKSet keys() {
         try {
@@ -47,15 +51,19 @@ class CoolingReactiveJwkSourceTest {
 
     @Test
     void aThousandConcurrentUnknownKidsCauseOneFetch() {
-        Long found = Flux.range(0, 1000).flatMap(i -> source.apply(withKid("made-up-" + i)).count())
-                .reduce(0L, Long::sum).block();
+        Long found = Flux.range(0, 1000)
+                .flatMap(i -> source.apply(withKid("made-up-" + i)).count())
+                .reduce(0L, Long::sum)
+                .block();
         assertThat(found).isZero();
         assertThat(source.apply(withKid("k-1")).count().block()).isEqualTo(1);
         System.out.printf("JWKS fetches (gateway source): %d for 1000 concurrent unknown kids%n", fetches.get());
         assertThat(fetches).hasValue(1);
 
         clock.advance(Duration.ofSeconds(30));
-        Flux.range(0, 1000).flatMap(i -> source.apply(withKid("again-" + i)).count()).blockLast();
+        Flux.range(0, 1000)
+                .flatMap(i -> source.apply(withKid("again-" + i)).count())
+                .blockLast();
         assertThat(fetches).hasValue(2);
     }
 }

@@ -13,8 +13,8 @@ class SessionRevocationsConsumerTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final RevocationList list = new RevocationList(clock);
-    private final SessionRevocationsConsumer consumer = new SessionRevocationsConsumer(
-            new MockConsumer<>("earliest"), list, Duration.ofMinutes(16), clock);
+    private final SessionRevocationsConsumer consumer =
+            new SessionRevocationsConsumer(new MockConsumer<>("earliest"), list, Duration.ofMinutes(16), clock);
 
     private void receive(String value) {
         consumer.apply(new ConsumerRecord<>("session-revocations", 0, 0, "u-1", value));
@@ -48,7 +48,9 @@ class SessionRevocationsConsumerTest {
         assertThat(list.isRevoked("s-1")).isFalse();
         assertThat(list.isRevoked("s-forever")).isTrue();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(list.isRevoked("s-forever")).as("capped at the 16 min horizon").isFalse();
+        assertThat(list.isRevoked("s-forever"))
+                .as("capped at the 16 min horizon")
+                .isFalse();
     }
 
     @Test

@@ -18,8 +18,8 @@ class ZipkinExportSwitchTest {
 
     @Test
     void aNamedCollectorReceivesTheSpans() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(ZipkinExportSwitch.ENDPOINT, "http://zipkin:9411/api/v2/spans");
+        MockEnvironment environment =
+                new MockEnvironment().withProperty(ZipkinExportSwitch.ENDPOINT, "http://zipkin:9411/api/v2/spans");
         exportSwitch.postProcessEnvironment(environment, null);
         assertThat(environment.getProperty(ZipkinExportSwitch.ENABLED)).isNull();
     }

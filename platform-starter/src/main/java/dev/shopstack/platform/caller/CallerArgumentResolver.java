@@ -20,8 +20,11 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return current();
     }
 
@@ -32,7 +35,8 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             return Caller.anonymous();
         }
         Jwt jwt = token.getToken();
-        boolean admin = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        boolean admin = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .anyMatch(Caller.ADMIN_AUTHORITY::equals);
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("sid"), jwt.getClaimAsString("email"), admin);
     }

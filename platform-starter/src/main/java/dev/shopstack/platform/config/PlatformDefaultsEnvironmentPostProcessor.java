@@ -21,7 +21,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            new YamlPropertySourceLoader().load("shopstackDefaults", new ClassPathResource(DEFAULTS))
+            new YamlPropertySourceLoader()
+                    .load("shopstackDefaults", new ClassPathResource(DEFAULTS))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);

@@ -42,18 +42,26 @@ public class OpenApiAutoConfiguration {
     OpenAPI serviceOpenApi(Environment environment) {
         String name = environment.getProperty("spring.application.name", "service");
         return new OpenAPI()
-                .info(new Info().title(name).version("v1")
+                .info(new Info()
+                        .title(name)
+                        .version("v1")
                         .description("Shopstack " + name + ". Errors are application/problem+json (RFC 9457)."))
                 .servers(List.of(new Server().url("/").description("through the gateway")))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("An access token from POST /api/auth/login")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token from POST /api/auth/login")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean
     OpenApiCustomizer problemResponses(ObjectProvider<ShopSecurityProperties> security) {
-        return new ProblemResponses(security.stream().flatMap(s -> s.publicPaths().stream()).toList());
+        return new ProblemResponses(
+                security.stream().flatMap(s -> s.publicPaths().stream()).toList());
     }
 
     @Bean

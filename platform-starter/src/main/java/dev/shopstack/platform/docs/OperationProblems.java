@@ -26,8 +26,15 @@ final class OperationProblems implements OperationCustomizer {
                 String code = String.valueOf(type.status());
                 ApiResponse existing = operation.getResponses().get(code);
                 String description = ProblemResponses.describe(type);
-                operation.getResponses().addApiResponse(code, new ApiResponse().description(
-                        existing == null ? description : existing.getDescription() + "; " + description));
+                operation
+                        .getResponses()
+                        .addApiResponse(
+                                code,
+                                new ApiResponse()
+                                        .description(
+                                                existing == null
+                                                        ? description
+                                                        : existing.getDescription() + "; " + description));
             }
         }
         return operation;

@@ -43,29 +43,33 @@ final class ProblemResponses implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            boolean open = isPublic(method, path);
-            if (open) {
-                operation.setSecurity(List.of());
-            }
-            ApiResponses responses = operation.getResponses();
-            if (hasInput(operation)) {
-                addIfAbsent(responses, ProblemType.VALIDATION);
-            }
-            if (!open) {
-                addIfAbsent(responses, ProblemType.UNAUTHORIZED);
-            }
-            if (path.contains("{")) {
-                addIfAbsent(responses, ProblemType.NOT_FOUND);
-            }
-            addIfAbsent(responses, ProblemType.TOO_MANY_REQUESTS);
-            responses.forEach((code, response) -> {
-                if (code.startsWith("4") || code.startsWith("5")) {
-                    response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
-                }
-            });
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    boolean open = isPublic(method, path);
+                    if (open) {
+                        operation.setSecurity(List.of());
+                    }
+                    ApiResponses responses = operation.getResponses();
+                    if (hasInput(operation)) {
+                        addIfAbsent(responses, ProblemType.VALIDATION);
+                    }
+                    if (!open) {
+                        addIfAbsent(responses, ProblemType.UNAUTHORIZED);
+                    }
+                    if (path.contains("{")) {
+                        addIfAbsent(responses, ProblemType.NOT_FOUND);
+                    }
+                    addIfAbsent(responses, ProblemType.TOO_MANY_REQUESTS);
+                    responses.forEach((code, response) -> {
+                        if (code.startsWith("4") || code.startsWith("5")) {
+                            response.setContent(new Content()
+                                    .addMediaType(
+                                            PROBLEM_JSON,
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
+                        }
+                    });
+                }));
     }
 
     static void addIfAbsent(ApiResponses responses, ProblemType type) {
@@ -82,15 +86,19 @@ final class ProblemResponses implements OpenApiCustomizer {
     private boolean isPublic(PathItem.HttpMethod method, String path) {
         return publicPaths.stream().map(rule -> rule.trim().split("\\s+", 2)).anyMatch(rule -> {
             boolean anyMethod = rule.length == 1;
-            boolean methodMatches = anyMethod || rule[0].toUpperCase(Locale.ROOT).equals(method.name());
-            return methodMatches && PathPatternParser.defaultInstance.parse(rule[anyMethod ? 0 : 1])
-                    .matches(PathContainer.parsePath(path));
+            boolean methodMatches =
+                    anyMethod || rule[0].toUpperCase(Locale.ROOT).equals(method.name());
+            return methodMatches
+                    && PathPatternParser.defaultInstance
+                            .parse(rule[anyMethod ? 0 : 1])
+                            .matches(PathContainer.parsePath(path));
         });
     }
 
     private static boolean hasInput(Operation operation) {
         return operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
     }
 
     private static Schema<?> problemSchema() {
@@ -99,14 +107,22 @@ final class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("message", new StringSchema().example("must be a well-formed email address"));
         return new ObjectSchema()
                 .description("An error (RFC 9457). Clients branch on type, one of the catalogue in docs/errors.md.")
-                .addProperty("type", new StringSchema().format("uri").example(ProblemType.VALIDATION.uri().toString()))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example(ProblemType.VALIDATION.uri().toString()))
                 .addProperty("title", new StringSchema().example(ProblemType.VALIDATION.title()))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema().description("for people, not for branching"))
-                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/auth/register"))
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").example("/api/auth/register"))
                 .addProperty("traceId", new StringSchema().description("the trace to quote in a support request"))
-                .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("the fields that failed validation (type validation)"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(fieldError)
+                                .description("the fields that failed validation (type validation)"))
                 .required(List.of("type", "title", "status"));
     }
 }

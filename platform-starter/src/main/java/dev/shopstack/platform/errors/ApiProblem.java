@@ -16,8 +16,7 @@ import java.util.Map;
 public class ApiProblem extends RuntimeException {
 
     /** A field that failed validation, as Bean Validation's failures are reported. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final ProblemType type;
     private final Map<String, Object> properties = new LinkedHashMap<>();

@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database's, so replica clock skew does not matter; a killed holder's lock runs out after its
  * {@code lockAtMostFor}. Jobs without {@code @SchedulerLock} run on every replica as before.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        })
 @ConditionalOnClass({LockProvider.class, JdbcTemplate.class})
 @ConditionalOnBean(DataSource.class)
 // a job whose annotation forgets lockAtMostFor is freed 10 minutes after its holder died

@@ -9,5 +9,4 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration
 @ConditionalOnClass(KafkaAdmin.class)
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
-public class KafkaTopicsAutoConfiguration {
-}
+public class KafkaTopicsAutoConfiguration {}

@@ -35,8 +35,7 @@ public record KafkaTopicsProperties(
      * @param partitions this topic's partitions, or null for the default
      * @param replicationFactor this topic's replication factor, or null for the default
      */
-    public record Topic(@Min(1) Integer partitions, @Min(1) Short replicationFactor) {
-    }
+    public record Topic(@Min(1) Integer partitions, @Min(1) Short replicationFactor) {}
 
     public KafkaTopicsProperties {
         overrides = Map.copyOf(overrides);
@@ -49,12 +48,16 @@ public record KafkaTopicsProperties(
 
     public short replicationFactorOf(String topic) {
         Topic override = overrides.get(topic);
-        return override != null && override.replicationFactor() != null ? override.replicationFactor()
+        return override != null && override.replicationFactor() != null
+                ? override.replicationFactor()
                 : replicationFactor;
     }
 
     public NewTopic newTopic(String name) {
-        return TopicBuilder.name(name).partitions(partitionsOf(name)).replicas(replicationFactorOf(name)).build();
+        return TopicBuilder.name(name)
+                .partitions(partitionsOf(name))
+                .replicas(replicationFactorOf(name))
+                .build();
     }
 
     /** The topics a service writes or reads, as one bean for KafkaAdmin. */

@@ -44,9 +44,15 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public CloudEvent<Object> publish(String topic, String type, String subject, Object data) {
         CloudEvent<Object> event = CloudEvent.of(source, type, subject, data, clock.instant());
-        jdbc.update("INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at, "
+        jdbc.update(
+                "INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at, "
                         + "traceparent) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                event.id(), topic, subject, type, json.writeValueAsString(event), Timestamp.from(event.time()),
+                event.id(),
+                topic,
+                subject,
+                type,
+                json.writeValueAsString(event),
+                Timestamp.from(event.time()),
                 tracing.currentTraceparent());
         return event;
     }

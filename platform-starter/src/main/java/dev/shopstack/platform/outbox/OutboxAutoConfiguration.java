@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * settings its guarantees rest on. The {@code outbox_events} table comes with it ({@code db/shopstack/outbox},
  * migrated by {@code SharedSchemaMigration}).
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"
+        })
 @ConditionalOnClass({KafkaOperations.class, JdbcTemplate.class})
 @ConditionalOnProperty(prefix = "shop.outbox", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -58,14 +60,14 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
-                propagator.getIfAvailable(() -> Propagator.NOOP));
+        return new OutboxTracing(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
     Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Environment environment, Clock clock, OutboxTracing tracing) {
-        return new Outbox(jdbc, json, "/" + environment.getProperty("spring.application.name", "unknown"), clock,
-                tracing);
+        return new Outbox(
+                jdbc, json, "/" + environment.getProperty("spring.application.name", "unknown"), clock, tracing);
     }
 
     /**
@@ -84,8 +86,13 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaOperations<String, String> kafka, OutboxProperties properties,
-            Clock clock, Environment environment, OutboxTracing tracing) {
+    OutboxRelay outboxRelay(
+            JdbcTemplate jdbc,
+            KafkaOperations<String, String> kafka,
+            OutboxProperties properties,
+            Clock clock,
+            Environment environment,
+            OutboxTracing tracing) {
         // a fresh id per process: a restarted replica does not resume its old claims, they expire
         String instanceId = environment.getProperty("spring.application.name", "unknown") + "/" + UUID.randomUUID();
         return new OutboxRelay(jdbc, kafka, properties, clock, instanceId, tracing);

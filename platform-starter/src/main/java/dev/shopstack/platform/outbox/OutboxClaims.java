@@ -18,16 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class OutboxClaims {
 
-    record Pending(long id, String topic, String key, String type, String payload) {
-    }
+    record Pending(long id, String topic, String key, String type, String payload) {}
 
     private static final String NOW = "LOCALTIMESTAMP(6)";
     private static final String OLDER_UNPUBLISHED_OF_KEY = "EXISTS (SELECT 1 FROM outbox_events p "
             + "WHERE p.record_key = o.record_key AND p.published_at IS NULL AND p.id < o.id AND ";
     // selecting: a row waits only for an older row of its key under another instance's live lease. Older free rows
     // of the key come first in id order, so they are in the same batch: a burst for one key leaves in one poll.
-    private static final String OLDER_ROW_LEASED_ELSEWHERE = OLDER_UNPUBLISHED_OF_KEY
-            + "p.claimed_by <> ? AND p.claimed_until >= " + NOW + ")";
+    private static final String OLDER_ROW_LEASED_ELSEWHERE =
+            OLDER_UNPUBLISHED_OF_KEY + "p.claimed_by <> ? AND p.claimed_until >= " + NOW + ")";
     // sending: every older unpublished row of the key must be in this instance's batch (claimed by it, lease live)
     private static final String OLDER_ROW_NOT_IN_BATCH = OLDER_UNPUBLISHED_OF_KEY
             + "(p.claimed_by IS NULL OR p.claimed_by <> ? OR p.claimed_until IS NULL OR p.claimed_until <= " + NOW
@@ -52,9 +51,13 @@ class OutboxClaims {
      * this instance may send now, in id order. Rows it claimed but must not send yet are released again.
      */
     List<Pending> claim(int limit, Duration lease) {
-        List<Long> candidates = jdbc.queryForList("SELECT o.id FROM outbox_events o WHERE o.published_at IS NULL "
-                + "AND (o.claimed_until IS NULL OR o.claimed_until < " + NOW + ") "
-                + "AND NOT " + OLDER_ROW_LEASED_ELSEWHERE + " ORDER BY o.id LIMIT ?", Long.class, instanceId, limit);
+        List<Long> candidates = jdbc.queryForList(
+                "SELECT o.id FROM outbox_events o WHERE o.published_at IS NULL "
+                        + "AND (o.claimed_until IS NULL OR o.claimed_until < " + NOW + ") "
+                        + "AND NOT " + OLDER_ROW_LEASED_ELSEWHERE + " ORDER BY o.id LIMIT ?",
+                Long.class,
+                instanceId,
+                limit);
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -66,20 +69,24 @@ class OutboxClaims {
         for (int i = 0; i < candidates.size(); i++) {
             args[i + 2] = candidates.get(i);
         }
-        int claimed = jdbc.update("UPDATE outbox_events SET claimed_by = ?, "
-                + "claimed_until = TIMESTAMPADD(MICROSECOND, ?, " + NOW + ") "
-                + "WHERE id IN (" + ids + ") AND published_at IS NULL "
-                + "AND (claimed_until IS NULL OR claimed_until < " + NOW + ")", args);
+        int claimed = jdbc.update(
+                "UPDATE outbox_events SET claimed_by = ?, "
+                        + "claimed_until = TIMESTAMPADD(MICROSECOND, ?, " + NOW + ") "
+                        + "WHERE id IN (" + ids + ") AND published_at IS NULL "
+                        + "AND (claimed_until IS NULL OR claimed_until < " + NOW + ")",
+                args);
         if (claimed == 0) {
             return List.of();
         }
         // another replica may have claimed an older row of a key between the select and the update
-        List<Pending> sendable = jdbc.query("SELECT o.id, o.topic, o.record_key, o.event_type, o.payload "
+        List<Pending> sendable = jdbc.query(
+                "SELECT o.id, o.topic, o.record_key, o.event_type, o.payload "
                         + "FROM outbox_events o WHERE o.claimed_by = ? AND o.published_at IS NULL "
                         + "AND o.claimed_until > " + NOW + " AND NOT " + OLDER_ROW_NOT_IN_BATCH + " ORDER BY o.id",
-                (rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
-                instanceId, instanceId);
+                (rs, row) ->
+                        new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                instanceId,
+                instanceId);
         if (sendable.size() < claimed) {
             releaseAllBut(sendable.stream().map(Pending::id).toList());
         }
@@ -89,8 +96,10 @@ class OutboxClaims {
     /** Marks a sent row published and blanks its payload; the claim stays as a record of who sent it. */
     void published(long id) {
         // the payload is on Kafka now; blanked here so the table holds no copy of what events carry
-        jdbc.update("UPDATE outbox_events SET published_at = ?, payload = '' WHERE id = ?",
-                Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "UPDATE outbox_events SET published_at = ?, payload = '' WHERE id = ?",
+                Timestamp.from(clock.instant()),
+                id);
     }
 
     /** Gives back the rows this instance claimed and did not send, for any replica to take at once. */
@@ -104,9 +113,12 @@ class OutboxClaims {
         for (int i = 0; i < kept.size(); i++) {
             args[i + 1] = kept.get(i);
         }
-        String notKept = kept.isEmpty() ? ""
+        String notKept = kept.isEmpty()
+                ? ""
                 : " AND id NOT IN (" + String.join(",", Collections.nCopies(kept.size(), "?")) + ")";
-        jdbc.update("UPDATE outbox_events SET claimed_by = NULL, claimed_until = NULL "
-                + "WHERE claimed_by = ? AND published_at IS NULL" + notKept, args);
+        jdbc.update(
+                "UPDATE outbox_events SET claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE claimed_by = ? AND published_at IS NULL" + notKept,
+                args);
     }
 }

@@ -26,9 +26,12 @@ class OutboxMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("shop.outbox.pending", this, OutboxMetrics::pending)
-                .description("Outbox events not yet published to Kafka").register(registry);
-        Gauge.builder("shop.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds).baseUnit("seconds")
-                .description("Age of the oldest outbox event not yet published").register(registry);
+                .description("Outbox events not yet published to Kafka")
+                .register(registry);
+        Gauge.builder("shop.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+                .baseUnit("seconds")
+                .description("Age of the oldest outbox event not yet published")
+                .register(registry);
     }
 
     double pending() {

@@ -46,13 +46,22 @@ public class OutboxRelay {
     private Instant lastCleanup = Instant.EPOCH;
 
     /** @param instanceId this relay's name in {@code claimed_by}: unique per process (a restart is a new one) */
-    public OutboxRelay(JdbcTemplate jdbc, KafkaOperations<String, String> kafka, OutboxProperties properties,
-            Clock clock, String instanceId) {
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            KafkaOperations<String, String> kafka,
+            OutboxProperties properties,
+            Clock clock,
+            String instanceId) {
         this(jdbc, kafka, properties, clock, instanceId, OutboxTracing.none());
     }
 
-    OutboxRelay(JdbcTemplate jdbc, KafkaOperations<String, String> kafka, OutboxProperties properties, Clock clock,
-            String instanceId, OutboxTracing tracing) {
+    OutboxRelay(
+            JdbcTemplate jdbc,
+            KafkaOperations<String, String> kafka,
+            OutboxProperties properties,
+            Clock clock,
+            String instanceId,
+            OutboxTracing tracing) {
         this.claims = new OutboxClaims(jdbc, instanceId, clock);
         this.jdbc = jdbc;
         this.kafka = kafka;
@@ -92,10 +101,12 @@ public class OutboxRelay {
         }
         Map<Long, String> traceparents = new HashMap<>();
         String ids = String.join(",", Collections.nCopies(batch.size(), "?"));
-        jdbc.query("SELECT id, traceparent FROM outbox_events WHERE traceparent IS NOT NULL AND id IN (" + ids + ")",
+        jdbc.query(
+                "SELECT id, traceparent FROM outbox_events WHERE traceparent IS NOT NULL AND id IN (" + ids + ")",
                 rs -> {
                     traceparents.put(rs.getLong(1), rs.getString(2));
-                }, batch.stream().map(Pending::id).toArray());
+                },
+                batch.stream().map(Pending::id).toArray());
         return traceparents;
     }
 
@@ -116,8 +127,12 @@ public class OutboxRelay {
             }
             pause = pause.isZero() ? Duration.ofMillis(500) : min(pause.multipliedBy(2), MAX_PAUSE);
             pausedUntil = clock.instant().plus(pause);
-            log.warn("Cannot publish outbox event {} to {} ({}); retrying in {} ms", event.id(), event.topic(),
-                    e.getClass().getSimpleName(), pause.toMillis());
+            log.warn(
+                    "Cannot publish outbox event {} to {} ({}); retrying in {} ms",
+                    event.id(),
+                    event.topic(),
+                    e.getClass().getSimpleName(),
+                    pause.toMillis());
             return false;
         } finally {
             if (span != null) {
@@ -132,8 +147,8 @@ public class OutboxRelay {
             return;
         }
         lastCleanup = now;
-        jdbc.update("DELETE FROM outbox_events WHERE published_at < ?",
-                Timestamp.from(now.minus(properties.retention())));
+        jdbc.update(
+                "DELETE FROM outbox_events WHERE published_at < ?", Timestamp.from(now.minus(properties.retention())));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -50,7 +50,8 @@ class OutboxTracing {
         if (traceparent == null || traceparent.isBlank()) {
             return null;
         }
-        Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+        Span span = propagator
+                .extract(Map.of(TRACEPARENT, traceparent), Map::get)
                 .name(topic + " send")
                 .kind(Span.Kind.PRODUCER)
                 .remoteServiceName("kafka")

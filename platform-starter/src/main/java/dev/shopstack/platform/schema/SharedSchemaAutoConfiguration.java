@@ -21,7 +21,7 @@ public class SharedSchemaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     FlywayMigrationStrategy sharedSchemaMigration(SharedSchemaProperties properties, Environment environment) {
-        return SharedSchemaMigration.of(properties,
-                environment.getProperty("shop.outbox.enabled", Boolean.class, false));
+        return SharedSchemaMigration.of(
+                properties, environment.getProperty("shop.outbox.enabled", Boolean.class, false));
     }
 }

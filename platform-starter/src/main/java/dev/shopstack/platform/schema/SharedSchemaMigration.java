@@ -37,7 +37,8 @@ public class SharedSchemaMigration implements FlywayMigrationStrategy {
 
     /** What a service migrates: the ShedLock table always, the outbox table when it publishes through the outbox. */
     public static SharedSchemaMigration of(SharedSchemaProperties properties, boolean outbox) {
-        return new SharedSchemaMigration(properties.movedMigrations(),
+        return new SharedSchemaMigration(
+                properties.movedMigrations(),
                 outbox ? List.of(SharedTable.JOB_LOCKS, SharedTable.OUTBOX) : List.of(SharedTable.JOB_LOCKS));
     }
 
@@ -53,22 +54,30 @@ public class SharedSchemaMigration implements FlywayMigrationStrategy {
     private void realignMovedMigrations(Flyway flyway) {
         Map<String, Integer> applied = Arrays.stream(flyway.info().applied())
                 .filter(migration -> migration.getVersion() != null && migration.getChecksum() != null)
-                .collect(Collectors.toMap(migration -> migration.getVersion().getVersion(), MigrationInfo::getChecksum,
+                .collect(Collectors.toMap(
+                        migration -> migration.getVersion().getVersion(),
+                        MigrationInfo::getChecksum,
                         (first, second) -> second));
         boolean appliedBeforeTheMove = checksumsBeforeTheMove.entrySet().stream()
                 .anyMatch(old -> old.getValue().equals(applied.get(old.getKey())));
         if (!appliedBeforeTheMove) {
             return;
         }
-        Flyway check = Flyway.configure().configuration(flyway.getConfiguration())
-                .ignoreMigrationPatterns("*:pending").load();
+        Flyway check = Flyway.configure()
+                .configuration(flyway.getConfiguration())
+                .ignoreMigrationPatterns("*:pending")
+                .load();
         ValidateResult result = check.validateWithResult();
-        boolean onlyMovedDdl = result.invalidMigrations.stream().allMatch(invalid -> invalid.errorDetails != null
-                && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH
-                && Objects.equals(checksumsBeforeTheMove.get(invalid.version), applied.get(invalid.version)));
+        boolean onlyMovedDdl = result.invalidMigrations.stream()
+                .allMatch(invalid -> invalid.errorDetails != null
+                        && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH
+                        && Objects.equals(checksumsBeforeTheMove.get(invalid.version), applied.get(invalid.version)));
         if (!result.validationSuccessful && onlyMovedDdl) {
-            log.info("Realigning the checksums of migrations {}: their shared-table DDL moved to platform-starter",
-                    result.invalidMigrations.stream().map(invalid -> invalid.version).toList());
+            log.info(
+                    "Realigning the checksums of migrations {}: their shared-table DDL moved to platform-starter",
+                    result.invalidMigrations.stream()
+                            .map(invalid -> invalid.version)
+                            .toList());
             check.repair();
         }
     }
@@ -81,7 +90,8 @@ public class SharedSchemaMigration implements FlywayMigrationStrategy {
             throw new IllegalStateException("Cannot read the database's " + table.table() + " table", e);
         }
         // the baseline applies only when this history does not exist yet: on a new database at 0, so V1 runs
-        Flyway.configure().configuration(service)
+        Flyway.configure()
+                .configuration(service)
                 .locations(table.location())
                 .table(table.history())
                 .baselineOnMigrate(true)

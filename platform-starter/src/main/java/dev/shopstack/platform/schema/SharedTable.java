@@ -23,12 +23,15 @@ import java.util.Set;
 record SharedTable(String table, String location, String history, List<String> laterColumns) {
 
     /** The transactional outbox (platform-starter's {@code Outbox} and relay). */
-    static final SharedTable OUTBOX = new SharedTable("outbox_events", "classpath:db/shopstack/outbox",
-            "flyway_history_outbox", List.of("claimed_by", "traceparent"));
+    static final SharedTable OUTBOX = new SharedTable(
+            "outbox_events",
+            "classpath:db/shopstack/outbox",
+            "flyway_history_outbox",
+            List.of("claimed_by", "traceparent"));
 
     /** ShedLock's lock rows (scheduled jobs that run once across replicas). */
-    static final SharedTable JOB_LOCKS = new SharedTable("shedlock", "classpath:db/shopstack/shedlock",
-            "flyway_history_shedlock", List.of());
+    static final SharedTable JOB_LOCKS =
+            new SharedTable("shedlock", "classpath:db/shopstack/shedlock", "flyway_history_shedlock", List.of());
 
     /** The latest of this table's migrations that the database already has: 0 without the table. */
     int versionPresent(Connection connection) {

@@ -55,8 +55,8 @@ public final class EventSeal {
             }
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the sealing key must be the base64 of " + KEY_BYTES
-                    + " random bytes, not " + key.length);
+            throw new IllegalArgumentException(
+                    "the sealing key must be the base64 of " + KEY_BYTES + " random bytes, not " + key.length);
         }
         return new EventSeal(key);
     }
@@ -67,7 +67,10 @@ public final class EventSeal {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, eventType, userId);
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return VERSION_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -79,8 +82,11 @@ public final class EventSeal {
      *     event type or user, or was changed
      */
     public String open(String eventType, String userId, String sealed) {
-        if (sealed == null || !sealed.startsWith(VERSION_PREFIX) || sealed.length() > MAX_SEALED_LENGTH
-                || eventType == null || userId == null) {
+        if (sealed == null
+                || !sealed.startsWith(VERSION_PREFIX)
+                || sealed.length() > MAX_SEALED_LENGTH
+                || eventType == null
+                || userId == null) {
             throw new SealedValueException("not a v1 sealed value");
         }
         byte[] raw;

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     base64 of 32 random bytes ({@code SHOP_EVENTS_SEALING_KEY}; e.g. {@code openssl rand -base64 32})
  */
 @ConfigurationProperties("shop.events")
-public record EventSealingProperties(String sealingKey) {
-}
+public record EventSealingProperties(String sealingKey) {}

@@ -32,8 +32,8 @@ class InternalTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
-            var service = UsernamePasswordAuthenticationToken.authenticated("service", null,
-                    List.of(new SimpleGrantedAuthority("ROLE_SERVICE")));
+            var service = UsernamePasswordAuthenticationToken.authenticated(
+                    "service", null, List.of(new SimpleGrantedAuthority("ROLE_SERVICE")));
             SecurityContextHolder.getContext().setAuthentication(service);
         }
         chain.doFilter(request, response);

@@ -24,9 +24,9 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) {
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
                 exception instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer");
         resolver.resolveException(request, response, null, exception);
     }

@@ -15,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -27,8 +29,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.client.RestTemplate;
@@ -38,9 +38,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Every servlet service is its own OAuth2 resource server (defence in depth: the gateway checks tokens too).
  * Tokens are RS256/ES256 JWTs from user-service; their {@code roles} claim becomes {@code ROLE_*} authorities.
  */
-@AutoConfiguration(afterName = "dev.shopstack.platform.tokens.RevocationsAutoConfiguration", beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@AutoConfiguration(
+        afterName = "dev.shopstack.platform.tokens.RevocationsAutoConfiguration",
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ShopSecurityProperties.class)
 @EnableMethodSecurity
@@ -53,15 +56,15 @@ public class ResourceServerSecurityAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     @ConditionalOnMissingBean(name = "internalSecurityFilterChain")
-    SecurityFilterChain internalSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
-            ProblemSecurityHandler problemHandler) throws Exception {
+    SecurityFilterChain internalSecurityFilterChain(
+            HttpSecurity http, ShopSecurityProperties properties, ProblemSecurityHandler problemHandler)
+            throws Exception {
         http.securityMatcher("/internal/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("SERVICE"))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problemHandler)
-                        .accessDeniedHandler(problemHandler));
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(problemHandler).accessDeniedHandler(problemHandler));
         String token = properties.internalToken();
         if (token != null && !token.isBlank()) {
             http.addFilterBefore(new InternalTokenFilter(token), AuthorizationFilter.class);
@@ -72,32 +75,34 @@ public class ResourceServerSecurityAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
     @ConditionalOnMissingBean(name = "shopSecurityFilterChain")
-    SecurityFilterChain shopSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
-            ProblemSecurityHandler problemHandler) throws Exception {
+    SecurityFilterChain shopSecurityFilterChain(
+            HttpSecurity http, ShopSecurityProperties properties, ProblemSecurityHandler problemHandler)
+            throws Exception {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                             .permitAll();
-                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                            .permitAll();
                     properties.publicPaths().forEach(rule -> permit(auth, rule));
                     auth.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(problemHandler)
                         .accessDeniedHandler(problemHandler))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problemHandler)
-                        .accessDeniedHandler(problemHandler));
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(problemHandler).accessDeniedHandler(problemHandler));
         return http.build();
     }
 
     private static void permit(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth, String rule) {
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            String rule) {
         String[] parts = rule.trim().split("\\s+", 2);
         if (parts.length == 2) {
-            auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]).permitAll();
+            auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1])
+                    .permitAll();
         } else {
             auth.requestMatchers(parts[0]).permitAll();
         }
@@ -136,8 +141,11 @@ public class ResourceServerSecurityAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(ShopSecurityProperties properties, RevocationList revocations,
-            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer, Clock clock) {
+    JwtDecoder jwtDecoder(
+            ShopSecurityProperties properties,
+            RevocationList revocations,
+            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer,
+            Clock clock) {
         var jwt = properties.jwt();
         var requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(2));
@@ -147,8 +155,11 @@ public class ResourceServerSecurityAutoConfiguration {
             rest.getInterceptors().add(loadBalancer.getObject());
         }
         String uri = jwt.httpJwkSetUri();
-        var keys = new CoolingJwkSource(() -> JWKSet.parse(rest.getForObject(uri, String.class)),
-                jwt.jwksTtl(), jwt.jwksRefetchCooldown(), clock);
+        var keys = new CoolingJwkSource(
+                () -> JWKSet.parse(rest.getForObject(uri, String.class)),
+                jwt.jwksTtl(),
+                jwt.jwksRefetchCooldown(),
+                clock);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     none means internal endpoints refuse every call
  */
 @ConfigurationProperties("shop.security")
-public record ShopSecurityProperties(@DefaultValue List<String> publicPaths, @DefaultValue Jwt jwt,
+public record ShopSecurityProperties(
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue Jwt jwt,
         String internalToken) {
 
     /**
@@ -25,7 +27,9 @@ public record ShopSecurityProperties(@DefaultValue List<String> publicPaths, @De
      * @param jwksRefetchCooldown at most one fetch per this much time for tokens naming an unknown key
      */
     public record Jwt(
-            @DefaultValue("lb://user-service/.well-known/jwks.json") URI jwkSetUri,
+            @DefaultValue("lb://user-service/.well-known/jwks.json")
+            URI jwkSetUri,
+
             @DefaultValue("http://localhost:8080") String issuer,
             @DefaultValue("5m") Duration jwksTtl,
             @DefaultValue("30s") Duration jwksRefetchCooldown) {

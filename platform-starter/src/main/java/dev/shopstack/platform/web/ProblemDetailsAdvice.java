@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -71,14 +71,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<Object> handleBusy(PessimisticLockingFailureException ex, WebRequest request) {
         log.info("Lock conflict on {}: {}", path(request), ex.getClass().getSimpleName());
-        return handleApiProblem(ApiProblem.of(ProblemType.BUSY,
-                "Too many requests for the same data at once. Try again in a moment.")
-                .retryAfter(Duration.ofSeconds(1)), request);
+        return handleApiProblem(
+                ApiProblem.of(ProblemType.BUSY, "Too many requests for the same data at once. Try again in a moment.")
+                        .retryAfter(Duration.ofSeconds(1)),
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiProblem.FieldError> errors = ex.getBindingResult().getAllErrors().stream()
                 .map(error -> new ApiProblem.FieldError(
                         error instanceof FieldError field ? field.getField() : error.getObjectName(),
@@ -89,12 +90,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiProblem.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new ApiProblem.FieldError(parameterName(result.getMethodParameter().getParameterName(),
-                                error), error.getDefaultMessage())))
+                        .map(error -> new ApiProblem.FieldError(
+                                parameterName(result.getMethodParameter().getParameterName(), error),
+                                error.getDefaultMessage())))
                 .toList();
         return validationProblem(errors, headers, request);
     }
@@ -106,8 +108,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<ApiProblem.FieldError> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new ApiProblem.FieldError(leaf(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new ApiProblem.FieldError(
+                        leaf(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         return validationProblem(errors, new HttpHeaders(), request);
@@ -118,35 +120,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private ResponseEntity<Object> validationProblem(List<ApiProblem.FieldError> errors, HttpHeaders headers,
-            WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields.");
+    private ResponseEntity<Object> validationProblem(
+            List<ApiProblem.FieldError> errors, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setType(ProblemType.VALIDATION.uri());
         problem.setTitle(ProblemType.VALIDATION.title());
         problem.setProperty("errors", errors);
-        return handleExceptionInternal(new IllegalArgumentException(), problem, headers, HttpStatus.BAD_REQUEST,
-                request);
+        return handleExceptionInternal(
+                new IllegalArgumentException(), problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "A valid bearer token is required.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "You are not allowed to do this.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     /** Two requests changed the same row at once; the loser may simply retry. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "The resource was changed by another request at the same time. Reload it and try again.");
         problem.setType(ProblemType.CONCURRENT_UPDATE.uri());
         problem.setTitle(ProblemType.CONCURRENT_UPDATE.title());
@@ -158,31 +161,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
         // the constraint's name, never the driver's message: that one quotes the row's values (emails, names)
         log.info("Integrity violation on {}: constraint {}", path(request), constraintName(ex));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The request conflicts with existing data.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request conflicts with existing data.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     /** Tomcat could not decode a query parameter: broken percent-encoding or bytes that are not UTF-8. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "A request parameter is not valid percent-encoded UTF-8.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "A request parameter is not valid percent-encoded UTF-8.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error on {}", path(request), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote the traceId when you report it.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     /** Every problem, from this class or the base class, passes here: stamp path and trace id. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             decorate(problem, path(request));
         }

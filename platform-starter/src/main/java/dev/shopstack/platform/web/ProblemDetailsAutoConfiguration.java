@@ -8,5 +8,4 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
-public class ProblemDetailsAutoConfiguration {
-}
+public class ProblemDetailsAutoConfiguration {}

@@ -3,11 +3,11 @@ package dev.shopstack.platform.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +26,9 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemDetailsAdvice.decorate(problem, path == null ? null : path.toString());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -21,10 +21,16 @@ class CallerArgumentResolverTest {
     }
 
     private static void signIn(String subject, String sid, String... authorities) {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject(subject).claim("email", "ann@example.com")
-                .claim("sid", sid).issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60)).build();
-        SecurityContextHolder.getContext().setAuthentication(
-                new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList(authorities)));
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject(subject)
+                .claim("email", "ann@example.com")
+                .claim("sid", sid)
+                .issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(60))
+                .build();
+        SecurityContextHolder.getContext()
+                .setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList(authorities)));
     }
 
     @Test

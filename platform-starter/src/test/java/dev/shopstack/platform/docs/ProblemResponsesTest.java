@@ -18,15 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class ProblemResponsesTest {
 
-    final Operation getProduct = new Operation().addParametersItem(new Parameter().name("id").in("path"))
+    final Operation getProduct = new Operation()
+            .addParametersItem(new Parameter().name("id").in("path"))
             .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")));
-    final Operation placeOrder = new Operation().requestBody(new RequestBody())
-            .responses(new ApiResponses().addApiResponse("201", new ApiResponse().description("Created"))
-                    .addApiResponse("409", new ApiResponse().description("Out of stock")
-                            .content(new Content().addMediaType("application/json", new MediaType()))));
-    final OpenAPI api = new OpenAPI().components(new Components()).paths(new Paths()
-            .addPathItem("/api/products/{id}", new PathItem().get(getProduct))
-            .addPathItem("/api/orders", new PathItem().post(placeOrder)));
+    final Operation placeOrder = new Operation()
+            .requestBody(new RequestBody())
+            .responses(new ApiResponses()
+                    .addApiResponse("201", new ApiResponse().description("Created"))
+                    .addApiResponse(
+                            "409",
+                            new ApiResponse()
+                                    .description("Out of stock")
+                                    .content(new Content().addMediaType("application/json", new MediaType()))));
+    final OpenAPI api = new OpenAPI()
+            .components(new Components())
+            .paths(new Paths()
+                    .addPathItem("/api/products/{id}", new PathItem().get(getProduct))
+                    .addPathItem("/api/orders", new PathItem().post(placeOrder)));
 
     @Test
     void aPublicReadNeedsNoTokenAndDocumentsItsInputAndMissingResource() {
@@ -47,7 +55,8 @@ class ProblemResponsesTest {
         assertThat(placeOrder.getResponses().get("409").getContent()).containsOnlyKeys("application/problem+json");
         assertThat(placeOrder.getResponses().get("409").getDescription()).isEqualTo("Out of stock");
         assertThat(placeOrder.getResponses().get("201").getContent()).isNull();
-        assertThat(api.getComponents().getSchemas().get("Problem").getRequired()).contains("type", "title", "status");
+        assertThat(api.getComponents().getSchemas().get("Problem").getRequired())
+                .contains("type", "title", "status");
     }
 
     @Test

@@ -29,14 +29,16 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 class JobsOnceAcrossReplicasTest {
 
-    record Run(String replica, long at) {
-    }
+    record Run(String replica, long at) {}
 
     static final List<Run> RUNS = new CopyOnWriteArrayList<>();
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, PlatformAutoConfiguration.class,
-            JobLockAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        DataSourceAutoConfiguration.class,
+        PlatformAutoConfiguration.class,
+        JobLockAutoConfiguration.class
+    })
     static class Replica {
 
         @Bean
@@ -90,12 +92,20 @@ class JobsOnceAcrossReplicasTest {
                     .isGreaterThanOrEqualTo(Duration.ofMillis(950));
         }
         assertThat(runs.stream().filter(run -> run.at() > aStopped).map(Run::replica))
-                .as("runs once a stopped").hasSizeGreaterThanOrEqualTo(2).containsOnly("b");
+                .as("runs once a stopped")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .containsOnly("b");
     }
 
     private static ConfigurableApplicationContext start(String url, String replica) {
-        return new SpringApplicationBuilder(Replica.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--replica=" + replica, "--spring.main.banner-mode=off",
-                        "--eureka.client.enabled=false", "--spring.cloud.discovery.enabled=false");
+        return new SpringApplicationBuilder(Replica.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=sa",
+                        "--replica=" + replica,
+                        "--spring.main.banner-mode=off",
+                        "--eureka.client.enabled=false",
+                        "--spring.cloud.discovery.enabled=false");
     }
 }

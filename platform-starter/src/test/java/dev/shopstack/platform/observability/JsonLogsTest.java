@@ -36,11 +36,19 @@ class JsonLogsTest {
         try (var app = TracingApp.run("logging.structured.format.console=ecs")) {
             span = TracingApp.logInSpan(app, "order 42 placed");
         }
-        String line = output.getOut().lines().filter(l -> l.contains("order 42 placed")).findFirst().orElseThrow();
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("order 42 placed"))
+                .findFirst()
+                .orElseThrow();
         JsonNode json = JsonMapper.builder().build().readTree(line);
         assertThat(json.path("message").asString()).as(line).isEqualTo("order 42 placed");
-        assertThat(json.path("traceId").asString()).as(line).isEqualTo(span.context().traceId());
-        assertThat(json.path("spanId").asString()).as(line).isEqualTo(span.context().spanId());
+        assertThat(json.path("traceId").asString())
+                .as(line)
+                .isEqualTo(span.context().traceId());
+        assertThat(json.path("spanId").asString())
+                .as(line)
+                .isEqualTo(span.context().spanId());
         assertThat(json.path("service").path("name").asString()).as(line).isEqualTo("tracing-app");
     }
 
@@ -50,8 +58,14 @@ class JsonLogsTest {
         try (var app = TracingApp.run()) {
             span = TracingApp.logInSpan(app, "order 43 placed");
         }
-        String line = output.getOut().lines().filter(l -> l.contains("order 43 placed")).findFirst().orElseThrow();
-        assertThat(line).doesNotStartWith("{")
-                .contains("[tracing-app," + span.context().traceId() + "," + span.context().spanId() + "]");
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("order 43 placed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line)
+                .doesNotStartWith("{")
+                .contains("[tracing-app," + span.context().traceId() + ","
+                        + span.context().spanId() + "]");
     }
 }

@@ -21,16 +21,20 @@ import org.springframework.context.annotation.Configuration;
  * ones, not a test slice's.
  */
 @Configuration(proxyBeanMethods = false)
-@ImportAutoConfiguration({BraveAutoConfiguration.class, ZipkinAutoConfiguration.class,
-        ZipkinWithBraveTracingAutoConfiguration.class})
+@ImportAutoConfiguration({
+    BraveAutoConfiguration.class,
+    ZipkinAutoConfiguration.class,
+    ZipkinWithBraveTracingAutoConfiguration.class
+})
 class TracingApp {
 
     /** @param properties {@code name=value}, given as command-line arguments (above the platform defaults) */
     static ConfigurableApplicationContext run(String... properties) {
-        List<String> args = new ArrayList<>(List.of("--spring.application.name=tracing-app",
-                "--management.tracing.sampling.probability=1.0"));
+        List<String> args = new ArrayList<>(
+                List.of("--spring.application.name=tracing-app", "--management.tracing.sampling.probability=1.0"));
         Arrays.stream(properties).map(p -> "--" + p).forEach(args::add);
-        return new SpringApplicationBuilder(TracingApp.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(TracingApp.class)
+                .web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
     }
 

@@ -43,17 +43,23 @@ class ZipkinExportTest {
         String url = "http://127.0.0.1:" + collector.getAddress().getPort() + "/api/v2/spans";
         try (var app = TracingApp.run("ZIPKIN_URL=" + url)) {
             Span span = TracingApp.logInSpan(app, "exported");
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(posted)
-                    .anySatisfy(body -> assertThat(body).contains("\"traceId\":\"" + span.context().traceId())
-                            .contains("\"name\":\"place-order\"").contains("\"serviceName\":\"tracing-app\"")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(posted)
+                            .anySatisfy(body -> assertThat(body)
+                                    .contains("\"traceId\":\"" + span.context().traceId())
+                                    .contains("\"name\":\"place-order\"")
+                                    .contains("\"serviceName\":\"tracing-app\"")));
         }
     }
 
     @Test
     void withoutZipkinUrlNothingIsExported() {
         try (var app = TracingApp.run()) {
-            assertThat(app.getBeanProvider(AsyncZipkinSpanHandler.class).getIfAvailable()).isNull();
-            assertThat(app.getEnvironment().getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("false");
+            assertThat(app.getBeanProvider(AsyncZipkinSpanHandler.class).getIfAvailable())
+                    .isNull();
+            assertThat(app.getEnvironment().getProperty("management.tracing.export.zipkin.enabled"))
+                    .isEqualTo("false");
         }
     }
 }

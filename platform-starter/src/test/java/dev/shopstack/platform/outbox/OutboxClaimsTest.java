@@ -28,8 +28,11 @@ class OutboxClaimsTest {
 
     @BeforeEach
     void database() {
-        jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:outbox-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:h2:mem:outbox-" + UUID.randomUUID()
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+                "sa",
+                ""));
         jdbc.execute("CREATE TABLE outbox_events (id BIGINT NOT NULL AUTO_INCREMENT, event_id CHAR(36) NOT NULL, "
                 + "topic VARCHAR(100) NOT NULL, record_key VARCHAR(100) NULL, event_type VARCHAR(100) NOT NULL, "
                 + "payload TEXT NOT NULL, created_at TIMESTAMP(6) NOT NULL, published_at TIMESTAMP(6) NULL, "
@@ -45,7 +48,11 @@ class OutboxClaimsTest {
 
         List<Pending> batch = a.claim(100, LEASE);
 
-        assertThat(batch).extracting(Pending::id).containsSubsequence(burst).contains(other).hasSize(51);
+        assertThat(batch)
+                .extracting(Pending::id)
+                .containsSubsequence(burst)
+                .contains(other)
+                .hasSize(51);
         assertThat(batch.stream().filter(p -> p.key().equals("order-1")).map(Pending::id))
                 .containsExactlyElementsOf(burst);
         assertThat(b.claim(100, LEASE)).as("nothing left for the other relay").isEmpty();
@@ -78,7 +85,9 @@ class OutboxClaimsTest {
         long otherKey = write("order-2", 1).get(0);
 
         assertThat(heldByA).extracting(Pending::id).containsExactlyElementsOf(firstPart);
-        assertThat(b.claim(100, LEASE)).as("order-1 waits for relay-a").extracting(Pending::id)
+        assertThat(b.claim(100, LEASE))
+                .as("order-1 waits for relay-a")
+                .extracting(Pending::id)
                 .containsExactly(otherKey);
         b.published(otherKey);
 
@@ -125,9 +134,12 @@ class OutboxClaimsTest {
     private List<Long> write(String key, int count) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            jdbc.update("INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
-                    + "VALUES (?, 'order-events', ?, 'test.sequenced', ?, LOCALTIMESTAMP(6))",
-                    UUID.randomUUID().toString(), key, "{\"seq\":" + i + "}");
+            jdbc.update(
+                    "INSERT INTO outbox_events (event_id, topic, record_key, event_type, payload, created_at) "
+                            + "VALUES (?, 'order-events', ?, 'test.sequenced', ?, LOCALTIMESTAMP(6))",
+                    UUID.randomUUID().toString(),
+                    key,
+                    "{\"seq\":" + i + "}");
             ids.add(jdbc.queryForObject("SELECT MAX(id) FROM outbox_events", Long.class));
         }
         return ids;

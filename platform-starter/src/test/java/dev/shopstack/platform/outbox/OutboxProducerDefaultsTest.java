@@ -12,8 +12,11 @@ class OutboxProducerDefaultsTest {
 
     @Test
     void theRelaysProducerGetsTheOutboxSettingsAndAServicesOwnSettingWins() {
-        Map<String, Object> configured = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000));
+        Map<String, Object> configured = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "broker:9092",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                30000));
         var factory = new DefaultKafkaProducerFactory<String, String>(configured);
 
         new OutboxAutoConfiguration().outboxProducerDefaults().customize(factory);

@@ -18,8 +18,10 @@ class SharedSchemaMigrationTest {
     private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
             "jdbc:h2:mem:shared-schema;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    private final Flyway service = Flyway.configure().dataSource(dataSource)
-            .locations("classpath:db/schema-test-service").load();
+    private final Flyway service = Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/schema-test-service")
+            .load();
 
     @AfterEach
     void dropDatabase() {
@@ -57,7 +59,8 @@ class SharedSchemaMigrationTest {
         SharedSchemaMigration.of(new SharedSchemaProperties(Map.of()), true).migrate(service);
 
         assertThat(versions("flyway_history_outbox")).containsExactly("1", "2", "3");
-        assertThat(jdbc.queryForList("SELECT traceparent FROM outbox_events", String.class)).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT traceparent FROM outbox_events", String.class))
+                .hasSize(1);
     }
 
     private List<String> versions(String history) {

@@ -53,10 +53,20 @@ class EventSealTest {
         char was = sealed.charAt(middle);
         String flipped = sealed.substring(0, middle) + (was == 'A' ? 'B' : 'A') + sealed.substring(middle + 1);
 
-        for (String bad : new String[] {flipped, sealed.substring(0, 20), "123456", "v1.", "v1.!!!!",
-                "v2." + sealed.substring(3), "v1." + "A".repeat(2000), null}) {
-            assertThatThrownBy(() -> seal.open(TYPE, USER, bad)).isInstanceOf(SealedValueException.class)
-                    .message().doesNotContain("123456");
+        for (String bad : new String[] {
+            flipped,
+            sealed.substring(0, 20),
+            "123456",
+            "v1.",
+            "v1.!!!!",
+            "v2." + sealed.substring(3),
+            "v1." + "A".repeat(2000),
+            null
+        }) {
+            assertThatThrownBy(() -> seal.open(TYPE, USER, bad))
+                    .isInstanceOf(SealedValueException.class)
+                    .message()
+                    .doesNotContain("123456");
         }
     }
 
@@ -80,11 +90,14 @@ class EventSealTest {
         runner.withPropertyValues("shop.events.sealing-key=" + key)
                 .run(context -> assertThat(context).hasSingleBean(EventSeal.class));
         runner.withPropertyValues("shop.events.sealing-key=")
-                .run(context -> assertThat(context).hasFailed().getFailure()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
                         .hasRootCauseMessage("shop.events.sealing-key (SHOP_EVENTS_SEALING_KEY) is unusable: "
                                 + "the sealing key is not set. Set it to the base64 of 32 random bytes, "
                                 + "e.g. openssl rand -base64 32"));
-        runner.withPropertyValues("shop.events.sealing-key=" + Base64.getEncoder().encodeToString(new byte[31]))
+        runner.withPropertyValues(
+                        "shop.events.sealing-key=" + Base64.getEncoder().encodeToString(new byte[31]))
                 .run(context -> assertThat(context).hasFailed());
     }
 }

@@ -14,8 +14,10 @@ class BusyDatabaseTest {
 
     @Test
     void aLockConflictIsA503WithRetryAfterNotA500() {
-        var answer = new ProblemDetailsAdvice().handleBusy(new CannotAcquireLockException("Deadlock found"),
-                new ServletWebRequest(new MockHttpServletRequest("POST", "/api/auth/password-reset")));
+        var answer = new ProblemDetailsAdvice()
+                .handleBusy(
+                        new CannotAcquireLockException("Deadlock found"),
+                        new ServletWebRequest(new MockHttpServletRequest("POST", "/api/auth/password-reset")));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");

@@ -29,6 +29,7 @@ class ConstraintNameTest {
 
         assertThat(ProblemDetailsAdvice.constraintName(failure)).isEqualTo("uk_users_email");
         assertThat(ProblemDetailsAdvice.constraintName(new DataIntegrityViolationException("x", driver)))
-                .isEqualTo("unknown (SQL state 23000)").doesNotContain("alice");
+                .isEqualTo("unknown (SQL state 23000)")
+                .doesNotContain("alice");
     }
 }

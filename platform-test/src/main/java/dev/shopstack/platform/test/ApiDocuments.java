@@ -22,8 +22,7 @@ public final class ApiDocuments {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private ApiDocuments() {
-    }
+    private ApiDocuments() {}
 
     /** Writes or, in CI, compares {@code docs/api/<service>.json}; keys sorted, so a diff shows only what changed. */
     public static void exportOrCheck(String service, String servedDocument) {
@@ -34,8 +33,9 @@ public final class ApiDocuments {
             return;
         }
         boolean ci = "true".equals(System.getenv("CI"));
-        assertThat(ci).as("%s is stale: run the module's tests without CI=true and commit the rewritten file",
-                committed).isFalse();
+        assertThat(ci)
+                .as("%s is stale: run the module's tests without CI=true and commit the rewritten file", committed)
+                .isFalse();
         write(committed, document);
     }
 
@@ -45,7 +45,8 @@ public final class ApiDocuments {
                 return dir.resolve("docs/api");
             }
         }
-        throw new IllegalStateException("no repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
     }
 
     private static String read(Path file) {

@@ -33,8 +33,7 @@ public final class EventContract {
     private static final String IRI = "urn:shopstack:asyncapi:events";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Message(Schema value, Schema headers, Schema key) {
-    }
+    private record Message(Schema value, Schema headers, Schema key) {}
 
     private final Map<String, Map<String, Message>> channels;
 
@@ -46,7 +45,8 @@ public final class EventContract {
     public static EventContract load() {
         JsonNode document = readDocument();
         // AsyncAPI 3's default schema format is a superset of JSON Schema draft 7
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_7,
                 builder -> builder.schemas(Map.of(IRI, JSON.writeValueAsString(document))));
         Map<String, Map<String, Message>> channels = new HashMap<>();
         document.path("channels").properties().forEach(channel -> {
@@ -54,9 +54,12 @@ public final class EventContract {
             channel.getValue().path("messages").properties().forEach(entry -> {
                 String message = resolve(document, "/channels/" + channel.getKey() + "/messages/" + entry.getKey());
                 String bindings = resolve(document, message + "/bindings");
-                messages.put(document.at(message + "/name").asString(), new Message(
-                        schema(registry, message + "/payload"), schema(registry, message + "/headers"),
-                        schema(registry, bindings + "/kafka/key")));
+                messages.put(
+                        document.at(message + "/name").asString(),
+                        new Message(
+                                schema(registry, message + "/payload"),
+                                schema(registry, message + "/headers"),
+                                schema(registry, bindings + "/kafka/key")));
             });
             channels.put(channel.getValue().path("address").asString(), Map.copyOf(messages));
         });
@@ -97,8 +100,8 @@ public final class EventContract {
         String type = envelope.path("type").asString("");
         Message message = channels.getOrDefault(topic, Map.of()).get(type);
         if (message == null) {
-            return List.of("type '" + type + "' is not a message of channel " + topic + " (known: "
-                    + types(topic) + ")");
+            return List.of(
+                    "type '" + type + "' is not a message of channel " + topic + " (known: " + types(topic) + ")");
         }
         List<String> violations = new ArrayList<>();
         report(type, "value", message.value().validate(envelope), violations);

@@ -13,8 +13,7 @@ import java.util.zip.DeflaterOutputStream;
  */
 public final class GeneratedPngs {
 
-    private GeneratedPngs() {
-    }
+    private GeneratedPngs() {}
 
     /** The review's bomb: 6324x6324, 16-bit RGBA (about 311 KB; a 320 MB raster once decoded). */
     public static byte[] bomb() {
@@ -38,8 +37,18 @@ public final class GeneratedPngs {
         }
         var png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
-                .put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) bitDepth)
+                        .put((byte) colorType)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(png, "IDAT", idat.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports for tests. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nothing listens on right now: a service instance that is down, or one for a server to start on. */
     public static int unused() {

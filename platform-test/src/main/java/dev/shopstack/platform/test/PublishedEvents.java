@@ -52,19 +52,28 @@ public final class PublishedEvents implements AutoCloseable {
         }
         Properties props = new Properties();
         props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topics));
     }
 
     /** Waits for an event of this type with this key (the aggregate id), and answers the latest one. */
     public Event await(String type, Object key) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ZERO)
-                .until(() -> latest(e -> e.type().equals(type) && key.toString().equals(e.key())),
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ZERO)
+                .until(
+                        () -> latest(
+                                e -> e.type().equals(type) && key.toString().equals(e.key())),
                         found -> found != null);
     }
 

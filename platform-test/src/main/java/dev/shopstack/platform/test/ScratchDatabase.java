@@ -49,8 +49,11 @@ public final class ScratchDatabase implements AutoCloseable {
     public static ScratchDatabase create() {
         String name = "scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!System.getProperty("spring.profiles.active", "").contains("mysql")) {
-            var h2 = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+            var h2 = new DriverManagerDataSource(
+                    "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+                    "sa",
+                    "");
             return new ScratchDatabase(h2, () -> new JdbcTemplate(h2).execute("SHUTDOWN"));
         }
         String serviceUrl = System.getenv("DB_URL");
@@ -59,7 +62,8 @@ public final class ScratchDatabase implements AutoCloseable {
         String password = System.getenv().getOrDefault("DB_PASSWORD", "");
         var admin = new JdbcTemplate(new DriverManagerDataSource(server, user, password));
         admin.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new ScratchDatabase(new DriverManagerDataSource(server + name, user, password),
+        return new ScratchDatabase(
+                new DriverManagerDataSource(server + name, user, password),
                 () -> admin.execute("DROP DATABASE " + name));
     }
 
@@ -72,14 +76,18 @@ public final class ScratchDatabase implements AutoCloseable {
      * {@code shop.schema} and {@code shop.outbox.enabled} from its {@code application.yml}.
      */
     public void migrateAsTheServiceStarts() {
-        SharedSchemaMigration.of(sharedSchemaSettings(),
-                        applicationYml().bind("shop.outbox.enabled", Boolean.class).orElse(false))
+        SharedSchemaMigration.of(
+                        sharedSchemaSettings(),
+                        applicationYml()
+                                .bind("shop.outbox.enabled", Boolean.class)
+                                .orElse(false))
                 .migrate(serviceFlyway("classpath:db/migration"));
     }
 
     /** The service's {@code shop.schema} settings, from its {@code application.yml}. */
     public static SharedSchemaProperties sharedSchemaSettings() {
-        return applicationYml().bind("shop.schema", SharedSchemaProperties.class)
+        return applicationYml()
+                .bind("shop.schema", SharedSchemaProperties.class)
                 .orElseGet(() -> new SharedSchemaProperties(null));
     }
 
@@ -105,8 +113,8 @@ public final class ScratchDatabase implements AutoCloseable {
             var shape = new TreeSet<String>();
             try (ResultSet columns = metaData.getColumns(connection.getCatalog(), null, table, null)) {
                 while (columns.next()) {
-                    shape.add("column " + columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME")
-                            + "(" + columns.getInt("COLUMN_SIZE") + ") " + columns.getString("IS_NULLABLE"));
+                    shape.add("column " + columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME") + "("
+                            + columns.getInt("COLUMN_SIZE") + ") " + columns.getString("IS_NULLABLE"));
                 }
             }
             // indexes by their columns: the databases name those of keys and constraints as they like
@@ -121,7 +129,9 @@ public final class ScratchDatabase implements AutoCloseable {
                 }
             }
             indexes.forEach((name, columns) -> shape.add(name.substring(0, name.lastIndexOf(' ')) + " "
-                    + columns.values().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList()));
+                    + columns.values().stream()
+                            .map(column -> column.toLowerCase(Locale.ROOT))
+                            .toList()));
             return new ArrayList<>(shape);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -139,8 +149,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private static Binder applicationYml() {
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"));
+            List<PropertySource<?>> sources =
+                    new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
             return new Binder(ConfigurationPropertySources.from(sources));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,17 +22,21 @@ public final class SessionRevocations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SessionRevocations() {
-    }
+    private SessionRevocations() {}
 
     /** Revokes the sessions for the next 16 minutes; answers once the broker has the record. */
     public static void publish(String bootstrapServers, String userId, List<String> sessionIds) {
         Instant now = Instant.now();
-        var event = CloudEvent.of("/user-service", EventTypes.USER_SESSIONS_REVOKED, userId,
+        var event = CloudEvent.of(
+                "/user-service",
+                EventTypes.USER_SESSIONS_REVOKED,
+                userId,
                 new SessionsRevoked(userId, sessionIds, "logout", now, now.plus(Duration.ofMinutes(16))));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.SESSION_REVOCATIONS, userId, JSON.writeValueAsString(event)))
                     .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

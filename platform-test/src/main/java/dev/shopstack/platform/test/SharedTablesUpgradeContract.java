@@ -20,16 +20,21 @@ public abstract class SharedTablesUpgradeContract {
 
     @Test
     public void aDatabaseFromBeforeTheMoveUpgradesKeepingItsRowsAndEndsAsANewOne() {
-        try (var upgraded = ScratchDatabase.create(); var fresh = ScratchDatabase.create()) {
+        try (var upgraded = ScratchDatabase.create();
+                var fresh = ScratchDatabase.create()) {
             upgraded.migrateAsBefore(BEFORE_THE_MOVE);
-            List<String> tables = SHARED_TABLES.stream().filter(table -> !upgraded.shapeOf(table).isEmpty()).toList();
+            List<String> tables = SHARED_TABLES.stream()
+                    .filter(table -> !upgraded.shapeOf(table).isEmpty())
+                    .toList();
             if (tables.contains("outbox_events")) {
-                upgraded.jdbc().update("INSERT INTO outbox_events (event_id, topic, event_type, payload, created_at) "
-                        + "VALUES ('00000000-0000-0000-0000-000000000001', 'events', 'Example', '{}', "
-                        + "CURRENT_TIMESTAMP)");
+                upgraded.jdbc()
+                        .update("INSERT INTO outbox_events (event_id, topic, event_type, payload, created_at) "
+                                + "VALUES ('00000000-0000-0000-0000-000000000001', 'events', 'Example', '{}', "
+                                + "CURRENT_TIMESTAMP)");
             }
-            upgraded.jdbc().update(
-                    "INSERT INTO shedlock VALUES ('job', CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3), 'replica')");
+            upgraded.jdbc()
+                    .update(
+                            "INSERT INTO shedlock VALUES ('job', CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3), 'replica')");
 
             upgraded.migrateAsTheServiceStarts();
             fresh.migrateAsTheServiceStarts();
@@ -42,8 +47,10 @@ public abstract class SharedTablesUpgradeContract {
             }
             if (tables.contains("outbox_events")) {
                 // the outbox history starts where the service's own migrations had taken the table
-                assertThat(upgraded.jdbc().queryForList(
-                        "SELECT version FROM flyway_history_outbox WHERE version IS NOT NULL", String.class))
+                assertThat(upgraded.jdbc()
+                                .queryForList(
+                                        "SELECT version FROM flyway_history_outbox WHERE version IS NOT NULL",
+                                        String.class))
                         .containsExactly("3");
             }
         }
@@ -51,7 +58,11 @@ public abstract class SharedTablesUpgradeContract {
 
     @Test
     public void aMovedMigrationThatTheDatabaseAppliedInAnotherFormStillFailsValidation() {
-        String moved = ScratchDatabase.sharedSchemaSettings().movedMigrations().keySet().iterator().next();
+        String moved = ScratchDatabase.sharedSchemaSettings()
+                .movedMigrations()
+                .keySet()
+                .iterator()
+                .next();
         try (var database = ScratchDatabase.create()) {
             database.migrateAsBefore(BEFORE_THE_MOVE);
             database.jdbc().update("UPDATE flyway_schema_history SET checksum = 1 WHERE version = ?", moved);

@@ -32,8 +32,7 @@ public final class TestJwts {
     private static final RSAKey KEY = generate("test-key");
     private static final RSAKey FOREIGN_KEY = generate("test-key");
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
     private static RSAKey generate(String kid) {
         try {
@@ -47,7 +46,8 @@ public final class TestJwts {
     public static JwtDecoder decoder(RevocationList revocations) {
         try {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey())
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
             decoder.setJwtValidator(AccessTokenValidators.create(ISSUER, revocations));
             return decoder;
         } catch (JOSEException e) {
@@ -66,50 +66,73 @@ public final class TestJwts {
 
     /** A customer's token of the given session ({@code sid}), to revoke it. */
     public static String customer(String userId, String sessionId) {
-        return token(userId, List.of("CUSTOMER"), sessionId, claims -> { }, header -> { }, KEY);
+        return token(userId, List.of("CUSTOMER"), sessionId, claims -> {}, header -> {}, KEY);
     }
 
     public static String admin(String userId) {
-        return token(userId, List.of("ADMIN"), UUID.randomUUID().toString(), claims -> { }, header -> { }, KEY);
+        return token(userId, List.of("ADMIN"), UUID.randomUUID().toString(), claims -> {}, header -> {}, KEY);
     }
 
     public static String expired(String userId) {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        return token(userId, List.of("CUSTOMER"), UUID.randomUUID().toString(),
-                claims -> claims.issuedAt(hourAgo).expiresAt(hourAgo.plus(Duration.ofMinutes(15))), header -> { },
+        return token(
+                userId,
+                List.of("CUSTOMER"),
+                UUID.randomUUID().toString(),
+                claims -> claims.issuedAt(hourAgo).expiresAt(hourAgo.plus(Duration.ofMinutes(15))),
+                header -> {},
                 KEY);
     }
 
     public static String fromOtherIssuer(String userId) {
-        return token(userId, List.of("ADMIN"), UUID.randomUUID().toString(),
-                claims -> claims.issuer("https://evil.example"), header -> { }, KEY);
+        return token(
+                userId,
+                List.of("ADMIN"),
+                UUID.randomUUID().toString(),
+                claims -> claims.issuer("https://evil.example"),
+                header -> {},
+                KEY);
     }
 
     /** Same kid, same claims, signed by a key the services do not trust. */
     public static String forged(String userId) {
-        return token(userId, List.of("ADMIN"), UUID.randomUUID().toString(), claims -> { }, header -> { },
-                FOREIGN_KEY);
+        return token(userId, List.of("ADMIN"), UUID.randomUUID().toString(), claims -> {}, header -> {}, FOREIGN_KEY);
     }
 
     /** Meant for another API: a valid signature, the audience of someone else. */
     public static String wrongAudience(String userId) {
-        return token(userId, List.of("CUSTOMER"), UUID.randomUUID().toString(),
-                claims -> claims.audience(List.of("another-api")), header -> { }, KEY);
+        return token(
+                userId,
+                List.of("CUSTOMER"),
+                UUID.randomUUID().toString(),
+                claims -> claims.audience(List.of("another-api")),
+                header -> {},
+                KEY);
     }
 
     /** Not an access token: {@code typ: JWT}, as an ID token or any other token signed by the same key. */
     public static String wrongType(String userId) {
-        return token(userId, List.of("CUSTOMER"), UUID.randomUUID().toString(), claims -> { },
-                header -> header.type("JWT"), KEY);
+        return token(
+                userId,
+                List.of("CUSTOMER"),
+                UUID.randomUUID().toString(),
+                claims -> {},
+                header -> header.type("JWT"),
+                KEY);
     }
 
     /** The shape of tokens issued before sessions reached them: no {@code sid}. */
     public static String withoutSession(String userId) {
-        return token(userId, List.of("CUSTOMER"), null, claims -> { }, header -> { }, KEY);
+        return token(userId, List.of("CUSTOMER"), null, claims -> {}, header -> {}, KEY);
     }
 
-    private static String token(String subject, List<String> roles, String sessionId,
-            Consumer<JwtClaimsSet.Builder> claimsChange, Consumer<JwsHeader.Builder> headerChange, RSAKey key) {
+    private static String token(
+            String subject,
+            List<String> roles,
+            String sessionId,
+            Consumer<JwtClaimsSet.Builder> claimsChange,
+            Consumer<JwsHeader.Builder> headerChange,
+            RSAKey key) {
         var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         Instant issuedAt = Instant.now();
         var claims = JwtClaimsSet.builder()
@@ -125,8 +148,10 @@ public final class TestJwts {
             claims.claim(AccessTokens.SESSION_CLAIM, sessionId);
         }
         claimsChange.accept(claims);
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).type(AccessTokens.TYPE);
+        var header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).type(AccessTokens.TYPE);
         headerChange.accept(header);
-        return encoder.encode(JwtEncoderParameters.from(header.build(), claims.build())).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header.build(), claims.build()))
+                .getTokenValue();
     }
 }

@@ -52,32 +52,51 @@ class EventContractTest {
             new AccountLocked(USER, "ada@example.org", "Ada", 20, 4, NOW, NOW.plusSeconds(900)),
             new UserDeleted(USER, NOW),
             new SessionsRevoked(USER, List.of(UUID.randomUUID().toString()), "logout", NOW, NOW.plusSeconds(960)),
-            new OrderPlaced(ORDER, USER, "ada@example.org", List.of(new OrderLine("12", "BOOK-001", "Clean Code", 2,
-                    new BigDecimal("29.99"), new BigDecimal("59.98"))), "EUR", new BigDecimal("59.98"), NOW),
+            new OrderPlaced(
+                    ORDER,
+                    USER,
+                    "ada@example.org",
+                    List.of(new OrderLine(
+                            "12", "BOOK-001", "Clean Code", 2, new BigDecimal("29.99"), new BigDecimal("59.98"))),
+                    "EUR",
+                    new BigDecimal("59.98"),
+                    NOW),
             new OrderStatusChanged(ORDER, USER, null, "PAID", "SHIPPED", NOW),
             new OrderCancelled(ORDER, USER, "ada@example.org", "cancelled by the customer", NOW),
             new OrderPaymentFailed(ORDER, USER, "ada@example.org", "Your card was declined.", NOW),
-            new OrderRefunded(ORDER, USER, "ada@example.org", UUID.randomUUID().toString(), new BigDecimal("10.00"),
-                    "EUR", "damaged", new BigDecimal("10.00"), false, NOW));
+            new OrderRefunded(
+                    ORDER,
+                    USER,
+                    "ada@example.org",
+                    UUID.randomUUID().toString(),
+                    new BigDecimal("10.00"),
+                    "EUR",
+                    "damaged",
+                    new BigDecimal("10.00"),
+                    false,
+                    NOW));
 
     @Test
     void everyRegisteredEventIsAMessageOfItsTopicsChannelAndNothingElseIs() {
         assertThat(CONTRACT.topics())
                 .containsExactlyInAnyOrder(Topics.USER_EVENTS, Topics.ORDER_EVENTS, Topics.SESSION_REVOCATIONS);
         for (String topic : CONTRACT.topics()) {
-            assertThat(CONTRACT.types(topic)).as(topic).containsExactlyInAnyOrderElementsOf(
-                    EventType.onTopic(topic).stream().map(EventType::type).toList());
+            assertThat(CONTRACT.types(topic))
+                    .as(topic)
+                    .containsExactlyInAnyOrderElementsOf(EventType.onTopic(topic).stream()
+                            .map(EventType::type)
+                            .toList());
         }
     }
 
     @Test
     void everyEventAsTheRecordsSerializeMatchesItsMessage() {
-        Map<EventType, Record> samples = SAMPLES.stream()
-                .collect(Collectors.toMap(EventType::of, Function.identity()));
+        Map<EventType, Record> samples = SAMPLES.stream().collect(Collectors.toMap(EventType::of, Function.identity()));
         assertThat(samples.keySet()).as("a sample of every event").isEqualTo(Set.of(EventType.values()));
-        samples.forEach((event, data) -> assertThatCode(() -> assertMatches(event.topic(), envelope(data),
-                        headers(event.type())))
-                .as(event.type()).doesNotThrowAnyException());
+        samples.forEach((event, data) -> assertThatCode(
+                        () -> assertMatches(event.topic(), envelope(data), headers(event.type())))
+                .as(event.type())
+                .doesNotThrowAnyException());
     }
 
     @Test
@@ -134,14 +153,25 @@ class EventContractTest {
         assertThatThrownBy(() -> CONTRACT.assertMatches(Topics.USER_EVENTS, USER, Map.of(), json))
                 .hasMessageContaining("user.deleted headers /: required property 'content-type' not found")
                 .hasMessageContaining("user.deleted headers: ce_type 'null' is not the envelope's type");
-        assertThatThrownBy(() -> CONTRACT.assertMatches(Topics.USER_EVENTS, USER,
-                        Map.of("content-type", "application/cloudevents+json", "ce_type", "user.deleted",
-                                "traceparent", "00-abc-01"), json))
+        assertThatThrownBy(() -> CONTRACT.assertMatches(
+                        Topics.USER_EVENTS,
+                        USER,
+                        Map.of(
+                                "content-type",
+                                "application/cloudevents+json",
+                                "ce_type",
+                                "user.deleted",
+                                "traceparent",
+                                "00-abc-01"),
+                        json))
                 .hasMessageContaining("user.deleted headers /traceparent: does not match the regex pattern");
     }
 
     private static Record sample(EventType event) {
-        return SAMPLES.stream().filter(data -> EventType.of(data) == event).findFirst().orElseThrow();
+        return SAMPLES.stream()
+                .filter(data -> EventType.of(data) == event)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ObjectNode envelope(Record data) {
@@ -156,7 +186,12 @@ class EventContractTest {
     }
 
     private static Map<String, String> headers(String type) {
-        return Map.of("content-type", "application/cloudevents+json", "ce_type", type,
-                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        return Map.of(
+                "content-type",
+                "application/cloudevents+json",
+                "ce_type",
+                type,
+                "traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 }

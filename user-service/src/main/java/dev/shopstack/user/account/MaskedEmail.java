@@ -3,8 +3,7 @@ package dev.shopstack.user.account;
 /** An address shown to someone who may not be its owner: the first character of the local part and the domain. */
 public final class MaskedEmail {
 
-    private MaskedEmail() {
-    }
+    private MaskedEmail() {}
 
     public static String of(String email) {
         int at = email.lastIndexOf('@');

@@ -9,6 +9,5 @@ public final class Names {
     public static final String PATTERN = "^[\\p{L}\\p{M} .'-]*$";
     public static final String MESSAGE = "may contain only letters, spaces and . ' -";
 
-    private Names() {
-    }
+    private Names() {}
 }

@@ -25,8 +25,11 @@ public class PasswordPolicy {
     public PasswordPolicy() {
         try (var in = new BufferedReader(new InputStreamReader(
                 PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt"), StandardCharsets.UTF_8))) {
-            common = in.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            common = in.lines()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +44,8 @@ public class PasswordPolicy {
             return "must be at most " + MAX_BYTES + " bytes long";
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (lower.equals(Emails.normalize(email)) || (username != null && lower.equals(username.toLowerCase(Locale.ROOT)))) {
+        if (lower.equals(Emails.normalize(email))
+                || (username != null && lower.equals(username.toLowerCase(Locale.ROOT)))) {
             return "must not be your email or username";
         }
         if (common.contains(lower)) {

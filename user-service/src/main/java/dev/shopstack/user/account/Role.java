@@ -1,5 +1,6 @@
 package dev.shopstack.user.account;
 
 public enum Role {
-    CUSTOMER, ADMIN
+    CUSTOMER,
+    ADMIN
 }

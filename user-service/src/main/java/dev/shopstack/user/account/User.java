@@ -83,8 +83,7 @@ public class User {
     @Version
     private long version;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String email, String username, String passwordHash, Role role, Instant now) {
         this.id = UUID.randomUUID();

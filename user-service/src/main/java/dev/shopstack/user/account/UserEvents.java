@@ -41,14 +41,16 @@ public class UserEvents {
     /** A code to verify {@code address}: a new account's, or the pending address of an email change. */
     public void emailVerificationRequested(User user, String address, String code, Instant expiresAt) {
         String sealed = seal.seal(EventType.USER_EMAIL_VERIFICATION_REQUESTED.type(), id(user), code);
-        publish(user.getId(), new EmailVerificationRequested(id(user), address, user.getFirstName(), sealed,
-                expiresAt));
+        publish(
+                user.getId(),
+                new EmailVerificationRequested(id(user), address, user.getFirstName(), sealed, expiresAt));
     }
 
     public void passwordResetRequested(User user, String token, Instant expiresAt) {
         String sealed = seal.seal(EventType.USER_PASSWORD_RESET_REQUESTED.type(), id(user), token);
-        publish(user.getId(), new PasswordResetRequested(id(user), user.getEmail(), user.getFirstName(), sealed,
-                expiresAt));
+        publish(
+                user.getId(),
+                new PasswordResetRequested(id(user), user.getEmail(), user.getFirstName(), sealed, expiresAt));
     }
 
     public void passwordChanged(User user, Instant changedAt) {
@@ -57,24 +59,40 @@ public class UserEvents {
 
     /** The notice goes to the current address; it shows the new one masked. */
     public void emailChangeRequested(User user, String newEmail) {
-        publish(user.getId(), new EmailChangeRequested(id(user), user.getEmail(), user.getFirstName(),
-                MaskedEmail.of(newEmail), clock.instant()));
+        publish(
+                user.getId(),
+                new EmailChangeRequested(
+                        id(user), user.getEmail(), user.getFirstName(), MaskedEmail.of(newEmail), clock.instant()));
     }
 
-    public void accountLocked(User user, int failedAttempts, int sourceAddresses, Instant lockedAt,
-            Instant lockedUntil) {
-        publish(user.getId(), new AccountLocked(id(user), user.getEmail(), user.getFirstName(), failedAttempts,
-                sourceAddresses, lockedAt, lockedUntil));
+    public void accountLocked(
+            User user, int failedAttempts, int sourceAddresses, Instant lockedAt, Instant lockedUntil) {
+        publish(
+                user.getId(),
+                new AccountLocked(
+                        id(user),
+                        user.getEmail(),
+                        user.getFirstName(),
+                        failedAttempts,
+                        sourceAddresses,
+                        lockedAt,
+                        lockedUntil));
     }
 
     public void deleted(User user) {
         publish(user.getId(), new UserDeleted(id(user), clock.instant()));
     }
 
-    public void sessionsRevoked(UUID userId, List<UUID> sessionIds, String reason, Instant revokedAt,
-            Instant expiresAt) {
-        publish(userId, new SessionsRevoked(userId.toString(), sessionIds.stream().map(UUID::toString).toList(),
-                reason, revokedAt, expiresAt));
+    public void sessionsRevoked(
+            UUID userId, List<UUID> sessionIds, String reason, Instant revokedAt, Instant expiresAt) {
+        publish(
+                userId,
+                new SessionsRevoked(
+                        userId.toString(),
+                        sessionIds.stream().map(UUID::toString).toList(),
+                        reason,
+                        revokedAt,
+                        expiresAt));
     }
 
     private void publish(UUID userId, Record data) {

@@ -41,12 +41,19 @@ public class AdminUserController {
             @Size(max = 2) Set<Role> roles,
             Boolean locked,
             Boolean emailVerified,
-            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String firstName,
-            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String lastName,
-            @Pattern(regexp = "^$|^\\+[1-9][0-9]{6,14}$",
-                    message = "must be in international format, e.g. +4915112345678") String phoneNumber,
-            @Size(max = 500) String address) {
-    }
+
+            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE)
+            String firstName,
+
+            @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE)
+            String lastName,
+
+            @Pattern(
+                    regexp = "^$|^\\+[1-9][0-9]{6,14}$",
+                    message = "must be in international format, e.g. +4915112345678")
+            String phoneNumber,
+
+            @Size(max = 500) String address) {}
 
     private final AdminUserService admin;
 
@@ -57,10 +64,12 @@ public class AdminUserController {
     /** @param q a prefix of the email or username */
     @Operation(operationId = "listUsers", summary = "Search the accounts, a page at a time (admin)")
     @GetMapping
-    public PagedModel<UserView> list(@RequestParam(required = false) @Size(max = 254) String q,
+    public PagedModel<UserView> list(
+            @RequestParam(required = false) @Size(max = 254) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")));
+        var request = PageRequest.of(
+                page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")));
         return new PagedModel<>(admin.list(q, request));
     }
 
@@ -73,10 +82,18 @@ public class AdminUserController {
     @Operation(operationId = "updateUser", summary = "Change an account's roles or lock it (admin)")
     @Problems({ProblemType.OWN_ROLES, ProblemType.NO_ROLES, ProblemType.LOCK_SELF})
     @PatchMapping("/{id}")
-    public UserView update(Caller caller, @PathVariable UUID id,
-            @Valid @RequestBody AdminUpdateRequest body) {
-        return admin.update(caller.userId(), id, new AdminUserService.AdminUpdate(body.roles(), body.locked(),
-                body.emailVerified(), body.firstName(), body.lastName(), body.phoneNumber(), body.address()));
+    public UserView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody AdminUpdateRequest body) {
+        return admin.update(
+                caller.userId(),
+                id,
+                new AdminUserService.AdminUpdate(
+                        body.roles(),
+                        body.locked(),
+                        body.emailVerified(),
+                        body.firstName(),
+                        body.lastName(),
+                        body.phoneNumber(),
+                        body.address()));
     }
 
     @Operation(operationId = "deleteUser", summary = "Delete an account (admin)")

@@ -30,9 +30,14 @@ public class AdminUserService {
      * @param roles the complete new set of roles
      * @param locked lock (no login, sessions ended) or unlock (also clears every lockout counter and lock)
      */
-    public record AdminUpdate(Set<Role> roles, Boolean locked, Boolean emailVerified, String firstName,
-            String lastName, String phoneNumber, String address) {
-    }
+    public record AdminUpdate(
+            Set<Role> roles,
+            Boolean locked,
+            Boolean emailVerified,
+            String firstName,
+            String lastName,
+            String phoneNumber,
+            String address) {}
 
     private final UserRepository users;
     private final SessionService sessions;
@@ -41,8 +46,13 @@ public class AdminUserService {
     private final AvatarStore avatars;
     private final Clock clock;
 
-    public AdminUserService(UserRepository users, SessionService sessions, LoginThrottle lockout,
-            AccountDeletion deletion, AvatarStore avatars, Clock clock) {
+    public AdminUserService(
+            UserRepository users,
+            SessionService sessions,
+            LoginThrottle lockout,
+            AccountDeletion deletion,
+            AvatarStore avatars,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.lockout = lockout;
@@ -53,7 +63,8 @@ public class AdminUserService {
 
     @Transactional(readOnly = true)
     public Page<UserView> list(String query, Pageable pageable) {
-        Page<User> page = query == null || query.isBlank() ? users.findAll(pageable)
+        Page<User> page = query == null || query.isBlank()
+                ? users.findAll(pageable)
                 : users.search(escapeLike(query.trim().toLowerCase(java.util.Locale.ROOT)), pageable);
         Set<UUID> withAvatars = avatars.withAvatars(page.map(User::getId).getContent());
         return page.map(user -> UserView.of(user, withAvatars.contains(user.getId())));
@@ -94,8 +105,12 @@ public class AdminUserService {
         if (Boolean.TRUE.equals(update.emailVerified()) && !user.isEmailVerified()) {
             user.markEmailVerified(now);
         }
-        user.setProfile(merge(update.firstName(), user.getFirstName()), merge(update.lastName(), user.getLastName()),
-                merge(update.phoneNumber(), user.getPhoneNumber()), merge(update.address(), user.getAddress()), now);
+        user.setProfile(
+                merge(update.firstName(), user.getFirstName()),
+                merge(update.lastName(), user.getLastName()),
+                merge(update.phoneNumber(), user.getPhoneNumber()),
+                merge(update.address(), user.getAddress()),
+                now);
         return UserView.of(user, avatars.exists(id));
     }
 

@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class BootstrapAdmin implements ApplicationRunner {
 
-
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     private final BootstrapAdminProperties settings;
@@ -33,8 +32,13 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public BootstrapAdmin(BootstrapAdminProperties settings, UserRepository users, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, TransactionTemplate transaction, Clock clock) {
+    public BootstrapAdmin(
+            BootstrapAdminProperties settings,
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.settings = settings;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -56,17 +60,22 @@ public class BootstrapAdmin implements ApplicationRunner {
         String weakness = passwordPolicy.violation(settings.password(), settings.email(), settings.username());
         if (weakness != null) {
             // an admin password anyone can guess is worse than no admin: refuse to start until it is replaced
-            throw new IllegalStateException("shop.bootstrap-admin.password (SHOP_ADMIN_PASSWORD) is refused: it "
-                    + weakness);
+            throw new IllegalStateException(
+                    "shop.bootstrap-admin.password (SHOP_ADMIN_PASSWORD) is refused: it " + weakness);
         }
         transaction.executeWithoutResult(status -> {
-            if (users.existsWithRole(Role.ADMIN) || users.existsByEmail(Emails.normalize(settings.email()))
+            if (users.existsWithRole(Role.ADMIN)
+                    || users.existsByEmail(Emails.normalize(settings.email()))
                     || users.existsByUsername(settings.username())) {
                 return;
             }
             Instant now = clock.instant();
-            User admin = new User(Emails.normalize(settings.email()), settings.username(),
-                    passwordEncoder.encode(settings.password()), Role.ADMIN, now);
+            User admin = new User(
+                    Emails.normalize(settings.email()),
+                    settings.username(),
+                    passwordEncoder.encode(settings.password()),
+                    Role.ADMIN,
+                    now);
             admin.markEmailVerified(now);
             users.save(admin);
             log.info("Created the bootstrap admin {}", admin.getUsername());

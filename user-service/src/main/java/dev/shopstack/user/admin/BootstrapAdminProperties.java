@@ -7,7 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BootstrapAdminProperties(String email, String username, String password) {
 
     boolean complete() {
-        return email != null && !email.isBlank() && username != null && !username.isBlank()
-                && password != null && password.length() >= 12;
+        return email != null
+                && !email.isBlank()
+                && username != null
+                && !username.isBlank()
+                && password != null
+                && password.length() >= 12;
     }
 }

@@ -52,7 +52,10 @@ public class AccessTokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenLifetime()))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type(AccessTokens.TYPE).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keyId)
+                .type(AccessTokens.TYPE)
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

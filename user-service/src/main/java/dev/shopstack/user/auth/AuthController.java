@@ -18,18 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuthController {
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String login, @NotBlank @Size(max = 128) String password) {
-    }
+    public record LoginRequest(
+            @NotBlank @Size(max = 254) String login,
+            @NotBlank @Size(max = 128) String password) {}
 
-    public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
-    }
+    public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
     /**
      * @param refreshToken a live refresh token of the session: a spent, revoked, expired or unknown one gets 401
      * @param allSessions also end every other session of the same user ("log out everywhere")
      */
-    public record LogoutRequest(@NotBlank @Size(max = 128) String refreshToken, Boolean allSessions) {
-    }
+    public record LogoutRequest(@NotBlank @Size(max = 128) String refreshToken, Boolean allSessions) {}
 
     private final LoginService login;
     private final SessionService sessions;
@@ -39,7 +38,8 @@ public class AuthController {
         this.sessions = sessions;
     }
 
-    @Operation(operationId = "login",
+    @Operation(
+            operationId = "login",
             summary = "Log in with email or username and password: an access and a refresh token")
     @Problems({ProblemType.INVALID_CREDENTIALS, ProblemType.EMAIL_NOT_VERIFIED})
     @PostMapping("/api/auth/login")

@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuthProperties(
         @DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("14d") Duration refreshTokenLifetime,
-        @DefaultValue("30d") Duration sessionMaxLifetime) {
-}
+        @DefaultValue("30d") Duration sessionMaxLifetime) {}

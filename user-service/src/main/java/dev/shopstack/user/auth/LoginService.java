@@ -27,8 +27,12 @@ public class LoginService {
     private final VerificationProperties verification;
     private final TransactionTemplate transaction;
 
-    public LoginService(UserRepository users, PasswordAttempts passwords, SessionService sessions,
-            VerificationProperties verification, TransactionTemplate transaction) {
+    public LoginService(
+            UserRepository users,
+            PasswordAttempts passwords,
+            SessionService sessions,
+            VerificationProperties verification,
+            TransactionTemplate transaction) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -51,7 +55,8 @@ public class LoginService {
                 throw invalidCredentials(); // locked by an admin while the password was being checked
             }
             if (verification.requiredForLogin() && !user.isEmailVerified()) {
-                throw ApiProblem.of(ProblemType.EMAIL_NOT_VERIFIED,
+                throw ApiProblem.of(
+                        ProblemType.EMAIL_NOT_VERIFIED,
                         "Verify your email address first: enter the code we sent, or ask for a new one.");
             }
             return sessions.startSession(user);
@@ -64,7 +69,8 @@ public class LoginService {
     }
 
     private static ApiProblem invalidCredentials() {
-        return ApiProblem.of(ProblemType.INVALID_CREDENTIALS,
+        return ApiProblem.of(
+                ProblemType.INVALID_CREDENTIALS,
                 "The login or password is wrong, or the account is temporarily locked.");
     }
 }

@@ -48,10 +48,14 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
-    RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant sessionStartedAt, Instant createdAt,
+    RefreshToken(
+            UUID userId,
+            UUID familyId,
+            String tokenHash,
+            Instant sessionStartedAt,
+            Instant createdAt,
             Instant expiresAt) {
         this.userId = userId;
         this.familyId = familyId;

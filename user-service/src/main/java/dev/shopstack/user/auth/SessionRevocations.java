@@ -27,8 +27,8 @@ class SessionRevocations {
     private final AuthProperties properties;
     private final Clock clock;
 
-    SessionRevocations(RefreshTokenRepository refreshTokens, UserEvents events, AuthProperties properties,
-            Clock clock) {
+    SessionRevocations(
+            RefreshTokenRepository refreshTokens, UserEvents events, AuthProperties properties, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.events = events;
         this.properties = properties;
@@ -61,14 +61,21 @@ class SessionRevocations {
 
     private List<UUID> liveSessions(UUID userId, Instant now, Predicate<UUID> affected) {
         Instant since = now.minus(properties.accessTokenLifetime()).minus(CLOCK_SKEW);
-        return refreshTokens.sessionsIssuingSince(userId, since).stream().filter(affected).sorted().toList();
+        return refreshTokens.sessionsIssuingSince(userId, since).stream()
+                .filter(affected)
+                .sorted()
+                .toList();
     }
 
     private void publish(UUID userId, List<UUID> sessions, SessionEnd reason, Instant now) {
         if (sessions.isEmpty()) {
             return; // no access token of these sessions can still be alive
         }
-        events.sessionsRevoked(userId, sessions, reason.reason(), now,
+        events.sessionsRevoked(
+                userId,
+                sessions,
+                reason.reason(),
+                now,
                 now.plus(properties.accessTokenLifetime()).plus(CLOCK_SKEW));
     }
 }

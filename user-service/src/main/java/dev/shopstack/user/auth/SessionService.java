@@ -32,8 +32,13 @@ public class SessionService {
     private final AuthProperties properties;
     private final Clock clock;
 
-    public SessionService(RefreshTokenRepository refreshTokens, UserRepository users, AccessTokenIssuer accessTokens,
-            SessionRevocations revocations, AuthProperties properties, Clock clock) {
+    public SessionService(
+            RefreshTokenRepository refreshTokens,
+            UserRepository users,
+            AccessTokenIssuer accessTokens,
+            SessionRevocations revocations,
+            AuthProperties properties,
+            Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -51,7 +56,8 @@ public class SessionService {
     @Transactional(noRollbackFor = ApiProblem.class)
     public TokenResponse refresh(String presented) {
         Instant now = clock.instant();
-        RefreshToken token = refreshTokens.findByTokenHash(Secrets.sha256(presented))
+        RefreshToken token = refreshTokens
+                .findByTokenHash(Secrets.sha256(presented))
                 .orElseThrow(SessionService::invalidRefreshToken);
         if (token.getRevokedAt() != null || !now.isBefore(token.getExpiresAt())) {
             throw invalidRefreshToken();
@@ -76,8 +82,10 @@ public class SessionService {
     @Transactional
     public void logout(String presented, boolean everywhere) {
         Instant now = clock.instant();
-        RefreshToken token = refreshTokens.findByTokenHash(Secrets.sha256(presented))
-                .filter(candidate -> candidate.getRevokedAt() == null && candidate.getUsedAt() == null
+        RefreshToken token = refreshTokens
+                .findByTokenHash(Secrets.sha256(presented))
+                .filter(candidate -> candidate.getRevokedAt() == null
+                        && candidate.getUsedAt() == null
                         && now.isBefore(candidate.getExpiresAt()))
                 .orElseThrow(SessionService::invalidRefreshToken);
         if (everywhere) {
@@ -105,14 +113,22 @@ public class SessionService {
         }
         Instant refreshExpiry = now.plus(properties.refreshTokenLifetime());
         String refresh = Secrets.newToken();
-        refreshTokens.save(new RefreshToken(user.getId(), family, Secrets.sha256(refresh), sessionStartedAt, now,
+        refreshTokens.save(new RefreshToken(
+                user.getId(),
+                family,
+                Secrets.sha256(refresh),
+                sessionStartedAt,
+                now,
                 refreshExpiry.isBefore(sessionEnd) ? refreshExpiry : sessionEnd));
-        return new TokenResponse(accessTokens.issue(user, family, now), refresh, "Bearer",
+        return new TokenResponse(
+                accessTokens.issue(user, family, now),
+                refresh,
+                "Bearer",
                 properties.accessTokenLifetime().toSeconds());
     }
 
     private static ApiProblem invalidRefreshToken() {
-        return ApiProblem.of(ProblemType.INVALID_REFRESH_TOKEN,
-                "The refresh token is invalid, expired or revoked. Log in again.");
+        return ApiProblem.of(
+                ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or revoked. Log in again.");
     }
 }

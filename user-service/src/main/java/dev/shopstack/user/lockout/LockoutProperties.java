@@ -24,5 +24,4 @@ public record LockoutProperties(
         @DefaultValue("20") int accountMaxFailures,
         @DefaultValue("3") int accountMinAddresses,
         @DefaultValue("1h") Duration accountWindow,
-        @DefaultValue("30m") Duration accountLockDuration) {
-}
+        @DefaultValue("30m") Duration accountLockDuration) {}

@@ -45,8 +45,8 @@ public class LoginThrottle {
     public boolean begin(UUID userId, ClientAddress client) {
         Instant now = clock.instant();
         int attempt = countAttempt(userId.toString(), client.key(), now);
-        Timestamp accountLockedUntil = jdbc.queryForObject("SELECT locked_until FROM users WHERE id = ?",
-                Timestamp.class, userId.toString());
+        Timestamp accountLockedUntil =
+                jdbc.queryForObject("SELECT locked_until FROM users WHERE id = ?", Timestamp.class, userId.toString());
         boolean accountLocked = accountLockedUntil != null && now.isBefore(accountLockedUntil.toInstant());
         return attempt <= properties.maxFailures() && !accountLocked;
     }
@@ -54,8 +54,7 @@ public class LoginThrottle {
     /** The password was right: the pair starts again from zero. */
     @Transactional
     public void succeeded(UUID userId, ClientAddress client) {
-        jdbc.update("DELETE FROM login_failures WHERE user_id = ? AND client_key = ?", userId.toString(),
-                client.key());
+        jdbc.update("DELETE FROM login_failures WHERE user_id = ? AND client_key = ?", userId.toString(), client.key());
     }
 
     /**
@@ -65,9 +64,11 @@ public class LoginThrottle {
     @Transactional
     public void failed(User user, ClientAddress client) {
         Instant now = clock.instant();
-        var totals = jdbc.queryForMap("SELECT COALESCE(SUM(LEAST(failures, ?)), 0) AS failures, "
+        var totals = jdbc.queryForMap(
+                "SELECT COALESCE(SUM(LEAST(failures, ?)), 0) AS failures, "
                         + "COUNT(*) AS addresses FROM login_failures WHERE user_id = ? AND last_failure_at >= ?",
-                properties.maxFailures(), user.getId().toString(),
+                properties.maxFailures(),
+                user.getId().toString(),
                 Timestamp.from(now.minus(properties.accountWindow())));
         int failures = ((Number) totals.get("failures")).intValue();
         int addresses = ((Number) totals.get("addresses")).intValue();
@@ -75,11 +76,17 @@ public class LoginThrottle {
             return;
         }
         Instant until = now.plus(properties.accountLockDuration());
-        int locked = jdbc.update("UPDATE users SET locked_until = ? WHERE id = ? "
-                        + "AND (locked_until IS NULL OR locked_until <= ?)",
-                Timestamp.from(until), user.getId().toString(), Timestamp.from(now));
+        int locked = jdbc.update(
+                "UPDATE users SET locked_until = ? WHERE id = ? " + "AND (locked_until IS NULL OR locked_until <= ?)",
+                Timestamp.from(until),
+                user.getId().toString(),
+                Timestamp.from(now));
         if (locked == 1) {
-            log.warn("Locked account {} until {}: {} failed logins from {} addresses", user.getId(), until, failures,
+            log.warn(
+                    "Locked account {} until {}: {} failed logins from {} addresses",
+                    user.getId(),
+                    until,
+                    failures,
                     addresses);
             events.accountLocked(user, failures, addresses, now, until);
         }
@@ -96,22 +103,33 @@ public class LoginThrottle {
     private int countAttempt(String userId, String clientKey, Instant now) {
         if (increment(userId, clientKey, now) == 0) {
             try {
-                jdbc.update("INSERT INTO login_failures (user_id, client_key, failures, last_failure_at) "
-                        + "VALUES (?, ?, 1, ?)", userId, clientKey, Timestamp.from(now));
+                jdbc.update(
+                        "INSERT INTO login_failures (user_id, client_key, failures, last_failure_at) "
+                                + "VALUES (?, ?, 1, ?)",
+                        userId,
+                        clientKey,
+                        Timestamp.from(now));
             } catch (DuplicateKeyException parallelFirstAttempt) {
                 increment(userId, clientKey, now);
             }
         }
         // the row stays locked by this transaction's write, so this reads this attempt's own number
-        return jdbc.queryForObject("SELECT failures FROM login_failures WHERE user_id = ? AND client_key = ?",
-                Integer.class, userId, clientKey);
+        return jdbc.queryForObject(
+                "SELECT failures FROM login_failures WHERE user_id = ? AND client_key = ?",
+                Integer.class,
+                userId,
+                clientKey);
     }
 
     private int increment(String userId, String clientKey, Instant now) {
         // the CASE reads last_failure_at before it is overwritten (MySQL assigns left to right)
-        return jdbc.update("UPDATE login_failures SET "
+        return jdbc.update(
+                "UPDATE login_failures SET "
                         + "failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END, last_failure_at = ? "
                         + "WHERE user_id = ? AND client_key = ?",
-                Timestamp.from(now.minus(properties.lockDuration())), Timestamp.from(now), userId, clientKey);
+                Timestamp.from(now.minus(properties.lockDuration())),
+                Timestamp.from(now),
+                userId,
+                clientKey);
     }
 }

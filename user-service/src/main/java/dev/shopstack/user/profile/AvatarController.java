@@ -39,17 +39,20 @@ public class AvatarController {
     }
 
     @Operation(operationId = "uploadAvatar", summary = "Upload the caller's avatar (JPEG, PNG or WebP)")
-    @Problems({ProblemType.INVALID_IMAGE, ProblemType.UNSUPPORTED_IMAGE, ProblemType.AVATAR_TOO_LARGE,
-            ProblemType.IMAGE_TOO_LARGE, ProblemType.AVATAR_BUSY})
+    @Problems({
+        ProblemType.INVALID_IMAGE,
+        ProblemType.UNSUPPORTED_IMAGE,
+        ProblemType.AVATAR_TOO_LARGE,
+        ProblemType.IMAGE_TOO_LARGE,
+        ProblemType.AVATAR_BUSY
+    })
     @PutMapping(path = "/api/users/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public Map<String, String> upload(Caller caller, @RequestParam("file") MultipartFile file)
-            throws IOException {
+    public Map<String, String> upload(Caller caller, @RequestParam("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
             throw ApiProblem.of(ProblemType.INVALID_IMAGE, "The file is empty.");
         }
         if (file.getSize() > MAX_UPLOAD_BYTES) {
-            throw ApiProblem.of(ProblemType.AVATAR_TOO_LARGE,
-                    "An avatar may be at most 2 MB.");
+            throw ApiProblem.of(ProblemType.AVATAR_TOO_LARGE, "An avatar may be at most 2 MB.");
         }
         UUID userId = caller.userId();
         String etag = avatars.save(userId, images.normalize(file.getBytes()));
@@ -70,19 +73,29 @@ public class AvatarController {
      * changed), so a replaced or removed picture is never served from a cache.
      */
     @Operation(operationId = "getAvatar", summary = "An account's avatar image")
-    @ApiResponse(responseCode = "200", description = "The image (JPEG, PNG or WebP) with its ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The image (JPEG, PNG or WebP) with its ETag",
             content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @GetMapping("/api/users/{id}/avatar")
-    public ResponseEntity<byte[]> avatar(@PathVariable UUID id,
-            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
-        var avatar = avatars.find(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "This user has no avatar."));
+    public ResponseEntity<byte[]> avatar(
+            @PathVariable UUID id, @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        var avatar =
+                avatars.find(id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "This user has no avatar."));
         String etag = "\"" + avatar.etag() + "\"";
         var cache = CacheControl.noCache().cachePublic();
         if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(cache)
+                    .build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(avatar.contentType())).eTag(etag)
-                .cacheControl(cache).header("X-Content-Type-Options", "nosniff").body(avatar.image());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(avatar.contentType()))
+                .eTag(etag)
+                .cacheControl(cache)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(avatar.image());
     }
 }

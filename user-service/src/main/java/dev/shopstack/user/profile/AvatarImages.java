@@ -75,12 +75,26 @@ class AvatarImages {
         if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
             return "jpeg";
         }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+        if (b.length >= 8
+                && (b[0] & 0xFF) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == 0x0D
+                && b[5] == 0x0A
+                && b[6] == 0x1A
+                && b[7] == 0x0A) {
             return "png";
         }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+        if (b.length >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return "webp";
         }
         return null;
@@ -119,8 +133,10 @@ class AvatarImages {
                     throw invalid();
                 }
                 if (header.decodedBytes() > properties.maxDecodedSize().toBytes()) {
-                    throw ApiProblem.of(ProblemType.IMAGE_TOO_LARGE,
-                            "The picture is too large to process: at most " + properties.maxDecodedSize().toMegabytes()
+                    throw ApiProblem.of(
+                            ProblemType.IMAGE_TOO_LARGE,
+                            "The picture is too large to process: at most "
+                                    + properties.maxDecodedSize().toMegabytes()
                                     + " MB decoded (width x height x colour depth). Use a smaller picture.");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
@@ -146,8 +162,9 @@ class AvatarImages {
             acquired = false;
         }
         if (!acquired) {
-            throw ApiProblem.of(ProblemType.AVATAR_BUSY,
-                    "Too many pictures are being processed right now. Try again in a moment.")
+            throw ApiProblem.of(
+                            ProblemType.AVATAR_BUSY,
+                            "Too many pictures are being processed right now. Try again in a moment.")
                     .retryAfter(properties.decodeWait());
         }
         try {
@@ -184,12 +201,10 @@ class AvatarImages {
     }
 
     private static ApiProblem invalid() {
-        return ApiProblem.of(ProblemType.INVALID_IMAGE,
-                "The file could not be read as an image.");
+        return ApiProblem.of(ProblemType.INVALID_IMAGE, "The file could not be read as an image.");
     }
 
     private static ApiProblem unsupported() {
-        return ApiProblem.of(ProblemType.UNSUPPORTED_IMAGE,
-                "Only JPEG, PNG and WebP images are accepted.");
+        return ApiProblem.of(ProblemType.UNSUPPORTED_IMAGE, "Only JPEG, PNG and WebP images are accepted.");
     }
 }

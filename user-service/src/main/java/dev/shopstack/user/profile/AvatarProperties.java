@@ -17,5 +17,4 @@ import org.springframework.util.unit.DataSize;
 public record AvatarProperties(
         @DefaultValue("40MB") DataSize maxDecodedSize,
         @DefaultValue("2") int concurrentDecodes,
-        @DefaultValue("2s") Duration decodeWait) {
-}
+        @DefaultValue("2s") Duration decodeWait) {}

@@ -1,6 +1,5 @@
 package dev.shopstack.user.profile;
 
-import dev.shopstack.user.support.Secrets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -18,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class AvatarStore {
 
-    public record Avatar(String contentType, byte[] image, String etag) {
-    }
+    public record Avatar(String contentType, byte[] image, String etag) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -33,16 +31,25 @@ public class AvatarStore {
     public String save(UUID userId, byte[] png) {
         String etag = sha256Hex(png);
         jdbc.update("DELETE FROM avatars WHERE user_id = ?", userId.toString());
-        jdbc.update("INSERT INTO avatars (user_id, content_type, image, etag, updated_at) VALUES (?, ?, ?, ?, ?)",
-                userId.toString(), "image/png", png, etag, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "INSERT INTO avatars (user_id, content_type, image, etag, updated_at) VALUES (?, ?, ?, ?, ?)",
+                userId.toString(),
+                "image/png",
+                png,
+                etag,
+                Timestamp.from(clock.instant()));
         return etag;
     }
 
     @Transactional(readOnly = true)
     public Optional<Avatar> find(UUID userId) {
-        return jdbc.query("SELECT content_type, image, etag FROM avatars WHERE user_id = ?",
-                (rs, row) -> new Avatar(rs.getString(1), rs.getBytes(2), rs.getString(3)), userId.toString())
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT content_type, image, etag FROM avatars WHERE user_id = ?",
+                        (rs, row) -> new Avatar(rs.getString(1), rs.getBytes(2), rs.getString(3)),
+                        userId.toString())
+                .stream()
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -57,8 +64,10 @@ public class AvatarStore {
             return Set.of();
         }
         String placeholders = String.join(",", Collections.nCopies(userIds.size(), "?"));
-        return Set.copyOf(jdbc.query("SELECT user_id FROM avatars WHERE user_id IN (" + placeholders + ")",
-                (rs, row) -> UUID.fromString(rs.getString(1)), userIds.stream().map(UUID::toString).toArray()));
+        return Set.copyOf(jdbc.query(
+                "SELECT user_id FROM avatars WHERE user_id IN (" + placeholders + ")",
+                (rs, row) -> UUID.fromString(rs.getString(1)),
+                userIds.stream().map(UUID::toString).toArray()));
     }
 
     /** @return whether there was a picture to remove */
@@ -69,7 +78,9 @@ public class AvatarStore {
 
     private static String sha256Hex(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

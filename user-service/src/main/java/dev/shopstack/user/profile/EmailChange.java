@@ -2,8 +2,8 @@ package dev.shopstack.user.profile;
 
 import dev.shopstack.platform.errors.ApiProblem;
 import dev.shopstack.platform.problems.ProblemType;
-import dev.shopstack.user.account.UserEvents;
 import dev.shopstack.user.account.User;
+import dev.shopstack.user.account.UserEvents;
 import dev.shopstack.user.account.UserRepository;
 import dev.shopstack.user.verification.EmailVerificationService;
 import dev.shopstack.user.verification.VerificationProperties;
@@ -26,8 +26,12 @@ class EmailChange {
     private final UserEvents events;
     private final Clock clock;
 
-    EmailChange(UserRepository users, EmailVerificationService verification,
-            VerificationProperties verificationProperties, UserEvents events, Clock clock) {
+    EmailChange(
+            UserRepository users,
+            EmailVerificationService verification,
+            VerificationProperties verificationProperties,
+            UserEvents events,
+            Clock clock) {
         this.users = users;
         this.verification = verification;
         this.verificationProperties = verificationProperties;
@@ -43,8 +47,11 @@ class EmailChange {
         user.requestEmailChange(newEmail, clock.instant());
         // one code per cool-down and a few a day, per account and per address: the change is refused otherwise
         if (!verification.sendNewCode(user, newEmail)) {
-            throw ApiProblem.of(ProblemType.TOO_MANY_REQUESTS, "An email change was requested moments ago, or too "
-                    + "often today. Wait before asking again.").retryAfter(verificationProperties.resendCooldown());
+            throw ApiProblem.of(
+                            ProblemType.TOO_MANY_REQUESTS,
+                            "An email change was requested moments ago, or too "
+                                    + "often today. Wait before asking again.")
+                    .retryAfter(verificationProperties.resendCooldown());
         }
         events.emailChangeRequested(user, newEmail);
     }

@@ -38,16 +38,16 @@ public class ProfileController {
     @Operation(operationId = "updateProfile", summary = "Change the caller's username or email address")
     @Problems({ProblemType.USERNAME_TAKEN, ProblemType.EMAIL_TAKEN})
     @PatchMapping
-    public UserView update(Caller caller, @Valid @RequestBody ProfileRequests.UpdateProfile body,
-            HttpServletRequest request) {
+    public UserView update(
+            Caller caller, @Valid @RequestBody ProfileRequests.UpdateProfile body, HttpServletRequest request) {
         return profiles.update(caller.userId(), body, ClientAddress.of(request));
     }
 
     @Operation(operationId = "changePassword", summary = "Change the caller's password (every other session ends)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping("/password")
-    public ResponseEntity<Void> changePassword(Caller caller,
-            @Valid @RequestBody ProfileRequests.ChangePassword body, HttpServletRequest request) {
+    public ResponseEntity<Void> changePassword(
+            Caller caller, @Valid @RequestBody ProfileRequests.ChangePassword body, HttpServletRequest request) {
         profiles.changePassword(caller.userId(), caller.sessionId(), body, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
@@ -55,8 +55,8 @@ public class ProfileController {
     @Operation(operationId = "deleteAccount", summary = "Delete the caller's account")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping
-    public ResponseEntity<Void> delete(Caller caller,
-            @Valid @RequestBody ProfileRequests.DeleteAccount body, HttpServletRequest request) {
+    public ResponseEntity<Void> delete(
+            Caller caller, @Valid @RequestBody ProfileRequests.DeleteAccount body, HttpServletRequest request) {
         profiles.delete(caller.userId(), body, ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }

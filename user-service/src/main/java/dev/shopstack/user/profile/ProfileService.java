@@ -40,9 +40,18 @@ public class ProfileService {
     private final AvatarStore avatars;
     private final Clock clock;
 
-    public ProfileService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            PasswordAttempts passwords, SessionService sessions, EmailChange emailChange, AccountDeletion deletion,
-            UserEvents events, TransactionTemplate transaction, AvatarStore avatars, Clock clock) {
+    public ProfileService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            PasswordAttempts passwords,
+            SessionService sessions,
+            EmailChange emailChange,
+            AccountDeletion deletion,
+            UserEvents events,
+            TransactionTemplate transaction,
+            AvatarStore avatars,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -74,9 +83,11 @@ public class ProfileService {
         return transaction.execute(status -> {
             User user = load(userId);
             Instant now = clock.instant();
-            user.setProfile(merge(request.firstName(), user.getFirstName()),
+            user.setProfile(
+                    merge(request.firstName(), user.getFirstName()),
                     merge(request.lastName(), user.getLastName()),
-                    merge(request.phoneNumber(), user.getPhoneNumber()), merge(request.address(), user.getAddress()),
+                    merge(request.phoneNumber(), user.getPhoneNumber()),
+                    merge(request.address(), user.getAddress()),
                     now);
             if (request.username() != null && !request.username().equals(user.getUsername())) {
                 if (users.existsByUsername(request.username())) {
@@ -94,8 +105,8 @@ public class ProfileService {
     }
 
     /** Needs the current password; keeps the session it is called from and ends every other one. */
-    public void changePassword(UUID userId, UUID currentSession, ProfileRequests.ChangePassword request,
-            ClientAddress client) {
+    public void changePassword(
+            UUID userId, UUID currentSession, ProfileRequests.ChangePassword request, ClientAddress client) {
         requirePassword(load(userId), request.currentPassword(), "currentPassword", client);
         transaction.executeWithoutResult(status -> {
             User user = load(userId);
@@ -128,7 +139,8 @@ public class ProfileService {
 
     private User load(UUID userId) {
         // a valid token for an account deleted since it was issued
-        return users.findById(userId).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "This account no longer exists."));
+        return users.findById(userId)
+                .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "This account no longer exists."));
     }
 
     private static String merge(String requested, String current) {

@@ -26,8 +26,13 @@ public class RegistrationService {
     private final UserEvents events;
     private final Clock clock;
 
-    public RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            EmailVerificationService verification, UserEvents events, Clock clock) {
+    public RegistrationService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            EmailVerificationService verification,
+            UserEvents events,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -51,10 +56,13 @@ public class RegistrationService {
             throw ApiProblem.of(ProblemType.ACCOUNT_EXISTS, "An account with this email or username already exists.");
         }
         Instant now = clock.instant();
-        User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER,
+        User user = new User(email, request.username(), passwordEncoder.encode(request.password()), Role.CUSTOMER, now);
+        user.setProfile(
+                blankToNull(request.firstName()),
+                blankToNull(request.lastName()),
+                blankToNull(request.phoneNumber()),
+                blankToNull(request.address()),
                 now);
-        user.setProfile(blankToNull(request.firstName()), blankToNull(request.lastName()),
-                blankToNull(request.phoneNumber()), blankToNull(request.address()), now);
         users.saveAndFlush(user);
         events.registered(user);
         verification.sendNewCode(user, user.getEmail());

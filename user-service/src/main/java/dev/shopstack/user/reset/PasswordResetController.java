@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PasswordResetController {
 
-    public record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
-    }
+    public record ResetRequest(
+            @NotBlank @Email @Size(max = 254) String email) {}
 
-    public record ConfirmRequest(@NotBlank @Size(max = 128) String token,
-            @NotNull @Size(min = 8, max = 72) String newPassword) {
-    }
+    public record ConfirmRequest(
+            @NotBlank @Size(max = 128) String token,
+            @NotNull @Size(min = 8, max = 72) String newPassword) {}
 
     private final PasswordResetService resets;
 
@@ -33,14 +33,15 @@ public class PasswordResetController {
     }
 
     /** Always 202 with the same body, whether or not the address has an account. */
-    @Operation(operationId = "requestPasswordReset",
+    @Operation(
+            operationId = "requestPasswordReset",
             summary = "Mail a password reset link (the same answer whether or not the address has an account)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/auth/password-reset")
     public ResponseEntity<Map<String, String>> request(@Valid @RequestBody ResetRequest request) {
         resets.request(request.email());
-        return ResponseEntity.accepted().body(Map.of("message",
-                "If this address has an account, a reset link is on its way."));
+        return ResponseEntity.accepted()
+                .body(Map.of("message", "If this address has an account, a reset link is on its way."));
     }
 
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the token from the reset link")

@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PasswordResetProperties(
         @DefaultValue("30m") Duration tokenLifetime,
         @DefaultValue("60s") Duration cooldown,
-        @DefaultValue("5") int maxPerDay) {
-}
+        @DefaultValue("5") int maxPerDay) {}

@@ -37,10 +37,17 @@ public class PasswordResetService {
     private final PasswordResetProperties properties;
     private final Clock clock;
 
-    public PasswordResetService(UserRepository users, PasswordResetTokenRepository tokens,
-            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, SessionService sessions,
-            LoginThrottle lockout, MailThrottle throttle, UserEvents events,
-            PasswordResetProperties properties, Clock clock) {
+    public PasswordResetService(
+            UserRepository users,
+            PasswordResetTokenRepository tokens,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            SessionService sessions,
+            LoginThrottle lockout,
+            MailThrottle throttle,
+            UserEvents events,
+            PasswordResetProperties properties,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -58,13 +65,13 @@ public class PasswordResetService {
     public void request(String email) {
         String address = Emails.normalize(email);
         // counted for every address, known or not: the same work on both paths, and no inbox can be flooded
-        if (!throttle.tryAcquire(MailThrottle.addressKey("reset-address", address), properties.cooldown(),
-                properties.maxPerDay())) {
+        if (!throttle.tryAcquire(
+                MailThrottle.addressKey("reset-address", address), properties.cooldown(), properties.maxPerDay())) {
             return;
         }
         users.findByEmail(address)
-                .filter(user -> throttle.tryAcquire("reset-account:" + user.getId(), properties.cooldown(),
-                        properties.maxPerDay()))
+                .filter(user -> throttle.tryAcquire(
+                        "reset-account:" + user.getId(), properties.cooldown(), properties.maxPerDay()))
                 .ifPresent(this::issueToken);
     }
 
@@ -97,7 +104,8 @@ public class PasswordResetService {
     }
 
     private static ApiProblem invalidToken() {
-        return ApiProblem.of(ProblemType.INVALID_RESET_TOKEN,
+        return ApiProblem.of(
+                ProblemType.INVALID_RESET_TOKEN,
                 "This reset link is invalid, expired or already used. Request a new one.");
     }
 }

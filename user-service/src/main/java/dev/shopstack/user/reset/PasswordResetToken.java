@@ -35,8 +35,7 @@ public class PasswordResetToken {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected PasswordResetToken() {
-    }
+    protected PasswordResetToken() {}
 
     PasswordResetToken(UUID userId, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.userId = userId;

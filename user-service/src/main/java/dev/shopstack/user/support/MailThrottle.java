@@ -41,22 +41,33 @@ public class MailThrottle {
         Instant now = clock.instant();
         Date today = Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
         // sends_that_day is assigned before sends_day: MySQL evaluates assignments left to right
-        int counted = jdbc.update("UPDATE mail_throttle SET "
+        int counted = jdbc.update(
+                "UPDATE mail_throttle SET "
                         + "sends_that_day = CASE WHEN sends_day = ? THEN sends_that_day + 1 ELSE 1 END, "
                         + "sends_day = ?, last_sent_at = ? "
                         + "WHERE throttle_key = ? AND last_sent_at <= ? AND (sends_day <> ? OR sends_that_day < ?)",
-                today, today, Timestamp.from(now), key, Timestamp.from(now.minus(cooldown)), today, maxPerDay);
+                today,
+                today,
+                Timestamp.from(now),
+                key,
+                Timestamp.from(now.minus(cooldown)),
+                today,
+                maxPerDay);
         if (counted == 1) {
             return true;
         }
-        Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM mail_throttle WHERE throttle_key = ?",
-                Integer.class, key);
+        Integer exists =
+                jdbc.queryForObject("SELECT COUNT(*) FROM mail_throttle WHERE throttle_key = ?", Integer.class, key);
         if (exists != null && exists > 0) {
             return false;
         }
         try {
-            jdbc.update("INSERT INTO mail_throttle (throttle_key, last_sent_at, sends_day, sends_that_day) "
-                    + "VALUES (?, ?, ?, 1)", key, Timestamp.from(now), today);
+            jdbc.update(
+                    "INSERT INTO mail_throttle (throttle_key, last_sent_at, sends_day, sends_that_day) "
+                            + "VALUES (?, ?, ?, 1)",
+                    key,
+                    Timestamp.from(now),
+                    today);
             return maxPerDay > 0;
         } catch (DuplicateKeyException parallelFirstSend) {
             return false;
@@ -69,7 +80,8 @@ public class MailThrottle {
     @SchedulerLock(name = "user.mail-throttle-cleanup", lockAtMostFor = "PT55M", lockAtLeastFor = "PT50M")
     @Transactional
     public void forgetIdleKeys() {
-        jdbc.update("DELETE FROM mail_throttle WHERE last_sent_at < ?",
+        jdbc.update(
+                "DELETE FROM mail_throttle WHERE last_sent_at < ?",
                 Timestamp.from(clock.instant().minus(Duration.ofDays(2))));
     }
 }

@@ -34,14 +34,16 @@ public class JwksController {
     @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<Map<String, Object>> jwks() {
         // short enough that a rotated-in key is seen quickly; resource servers refetch on an unknown kid anyway
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(keys.publicJwks());
     }
 
     @Operation(operationId = "getOpenIdConfiguration", summary = "The issuer's discovery document")
     @GetMapping("/.well-known/openid-configuration")
     public ResponseEntity<Map<String, Object>> openidConfiguration() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(openidConfiguration);
     }
 }

@@ -19,8 +19,8 @@ class OwnTokenDecoderConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, SigningKeyProperties properties, RevocationList revocations) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(
+                        new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();

@@ -18,5 +18,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SigningKeyProperties(
         Path keysDir,
         @DefaultValue("false") boolean generateIfMissing,
-        @DefaultValue("http://localhost:8080") String issuer) {
-}
+        @DefaultValue("http://localhost:8080") String issuer) {}

@@ -95,7 +95,9 @@ public class SigningKeys {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".pem")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().endsWith(".pem"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -113,7 +115,8 @@ public class SigningKeys {
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             var publicKey = (RSAPublicKey) factory.generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            RSAKey withoutId = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+            RSAKey withoutId =
+                    new RSAKey.Builder(publicKey).privateKey(privateKey).build();
             return new RSAKey.Builder(withoutId)
                     .keyID(withoutId.computeThumbprint().toString())
                     .keyUse(KeyUse.SIGNATURE)
@@ -129,10 +132,11 @@ public class SigningKeys {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
-            String pem = PEM_HEADER + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
-                    + "\n" + PEM_FOOTER + "\n";
+            String pem = PEM_HEADER + "\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8) + "\n" + PEM_FOOTER + "\n";
             Files.createDirectories(dir);
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                    .withZone(ZoneOffset.UTC)
                     .format(clock.instant());
             Path file = dir.resolve("signing-" + stamp + ".pem");
             Files.writeString(file, pem, StandardCharsets.US_ASCII);

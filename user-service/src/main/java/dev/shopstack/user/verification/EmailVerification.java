@@ -35,8 +35,7 @@ public class EmailVerification {
     @Column(nullable = false)
     private int attempts;
 
-    protected EmailVerification() {
-    }
+    protected EmailVerification() {}
 
     EmailVerification(UUID userId) {
         this.userId = userId;

@@ -19,12 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class EmailVerificationController {
 
-    public record VerifyRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6-digit code") String code) {
-    }
+    public record VerifyRequest(
+            @NotBlank @Email @Size(max = 254) String email,
 
-    public record ResendRequest(@NotBlank @Email @Size(max = 254) String email) {
-    }
+            @NotBlank @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6-digit code")
+            String code) {}
+
+    public record ResendRequest(
+            @NotBlank @Email @Size(max = 254) String email) {}
 
     private final EmailVerificationService verification;
 
@@ -41,13 +43,14 @@ public class EmailVerificationController {
     }
 
     /** Always 202 with the same body, whether or not the address has an account. */
-    @Operation(operationId = "resendVerificationCode",
+    @Operation(
+            operationId = "resendVerificationCode",
             summary = "Mail a new verification code (the same answer whether or not the address has an account)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/auth/verify-email/resend")
     public ResponseEntity<Map<String, String>> resend(@Valid @RequestBody ResendRequest request) {
         verification.resend(request.email());
-        return ResponseEntity.accepted().body(Map.of("message",
-                "If this address has an unverified account, a new code is on its way."));
+        return ResponseEntity.accepted()
+                .body(Map.of("message", "If this address has an unverified account, a new code is on its way."));
     }
 }

@@ -30,8 +30,13 @@ public class EmailVerificationService {
     private final UserEvents events;
     private final Clock clock;
 
-    public EmailVerificationService(EmailVerificationRepository verifications, UserRepository users,
-            VerificationProperties properties, MailThrottle throttle, UserEvents events, Clock clock) {
+    public EmailVerificationService(
+            EmailVerificationRepository verifications,
+            UserRepository users,
+            VerificationProperties properties,
+            MailThrottle throttle,
+            UserEvents events,
+            Clock clock) {
         this.verifications = verifications;
         this.users = users;
         this.properties = properties;
@@ -48,16 +53,18 @@ public class EmailVerificationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean sendNewCode(User user, String address) {
-        if (!throttle.tryAcquire("verify-account:" + user.getId(), properties.resendCooldown(),
-                properties.maxSendsPerDay())
-                || !throttle.tryAcquire(MailThrottle.addressKey("verify-address", address),
-                        properties.resendCooldown(), properties.maxSendsPerDay())) {
+        if (!throttle.tryAcquire(
+                        "verify-account:" + user.getId(), properties.resendCooldown(), properties.maxSendsPerDay())
+                || !throttle.tryAcquire(
+                        MailThrottle.addressKey("verify-address", address),
+                        properties.resendCooldown(),
+                        properties.maxSendsPerDay())) {
             return false;
         }
         Instant expiresAt = clock.instant().plus(properties.codeLifetime());
         String code = Secrets.newSixDigitCode();
-        EmailVerification verification = verifications.findById(user.getId())
-                .orElseGet(() -> new EmailVerification(user.getId()));
+        EmailVerification verification =
+                verifications.findById(user.getId()).orElseGet(() -> new EmailVerification(user.getId()));
         verification.renew(address, hash(user.getId().toString(), code), expiresAt);
         verifications.save(verification);
         events.emailVerificationRequested(user, address, code, expiresAt);
@@ -71,7 +78,8 @@ public class EmailVerificationService {
     @Transactional
     public void resend(String email) {
         String address = Emails.normalize(email);
-        users.findByEmail(address).filter(user -> !user.isEmailVerified())
+        users.findByEmail(address)
+                .filter(user -> !user.isEmailVerified())
                 .ifPresent(user -> sendNewCode(user, address));
         users.findTop5ByPendingEmail(address).forEach(user -> sendNewCode(user, address));
     }
@@ -91,7 +99,8 @@ public class EmailVerificationService {
                     || !now.isBefore(verification.getExpiresAt())) {
                 continue;
             }
-            if (Secrets.sameHash(verification.getCodeHash(), hash(verification.getUserId().toString(), code))) {
+            if (Secrets.sameHash(
+                    verification.getCodeHash(), hash(verification.getUserId().toString(), code))) {
                 apply(verification, now);
                 return;
             }
@@ -122,7 +131,8 @@ public class EmailVerificationService {
     }
 
     private static ApiProblem invalidCode() {
-        return ApiProblem.of(ProblemType.INVALID_VERIFICATION_CODE,
+        return ApiProblem.of(
+                ProblemType.INVALID_VERIFICATION_CODE,
                 "The email or the code is not valid, or the code has expired. Request a new one.");
     }
 }

@@ -17,5 +17,4 @@ public record VerificationProperties(
         @DefaultValue("5") int maxGuesses,
         @DefaultValue("60s") Duration resendCooldown,
         @DefaultValue("5") int maxSendsPerDay,
-        @DefaultValue("true") boolean requiredForLogin) {
-}
+        @DefaultValue("true") boolean requiredForLogin) {}

@@ -44,7 +44,8 @@ class PasswordPolicyTest {
         assertThat(violation("ADA.LOVELACE@EXAMPLE.TEST")).isEqualTo("must not be your email or username");
         assertThat(violation("adal1815")).isEqualTo("must not be your email or username");
         assertThat(policy.violation("ada.lovelace@example.test", "  ada.lovelace@example.test ", null))
-                .as("the email is compared as stored: trimmed").isEqualTo("must not be your email or username");
+                .as("the email is compared as stored: trimmed")
+                .isEqualTo("must not be your email or username");
     }
 
     @Test
@@ -58,6 +59,8 @@ class PasswordPolicyTest {
         assertThat(violation("PassWord123")).isEqualTo("is one of the most common passwords; choose another");
         assertThat(violation("12345678")).isEqualTo("is one of the most common passwords; choose another");
         assertThat(violation("Iloveyou1")).isEqualTo("is one of the most common passwords; choose another");
-        assertThat(violation("password123x")).as("only the listed words, not words containing them").isNull();
+        assertThat(violation("password123x"))
+                .as("only the listed words, not words containing them")
+                .isNull();
     }
 }

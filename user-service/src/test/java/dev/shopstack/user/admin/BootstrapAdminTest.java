@@ -10,8 +10,13 @@ import org.springframework.boot.DefaultApplicationArguments;
 class BootstrapAdminTest {
 
     private static BootstrapAdmin withPassword(String password) {
-        return new BootstrapAdmin(new BootstrapAdminProperties("root@shop.example", "root", password), null, null,
-                new PasswordPolicy(), null, Clock.systemUTC());
+        return new BootstrapAdmin(
+                new BootstrapAdminProperties("root@shop.example", "root", password),
+                null,
+                null,
+                new PasswordPolicy(),
+                null,
+                Clock.systemUTC());
     }
 
     @Test

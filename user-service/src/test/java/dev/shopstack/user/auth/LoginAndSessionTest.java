@@ -54,8 +54,10 @@ class LoginAndSessionTest extends IntegrationTestSupport {
 
         assertThat(wrongPassword).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(unknownUser).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(Api.json(wrongPassword).path("detail")).isEqualTo(Api.json(unknownUser).path("detail"));
-        assertThat(Api.json(wrongPassword).path("type")).isEqualTo(Api.json(unknownUser).path("type"));
+        assertThat(Api.json(wrongPassword).path("detail"))
+                .isEqualTo(Api.json(unknownUser).path("detail"));
+        assertThat(Api.json(wrongPassword).path("type"))
+                .isEqualTo(Api.json(unknownUser).path("type"));
     }
 
     @Test
@@ -107,8 +109,9 @@ class LoginAndSessionTest extends IntegrationTestSupport {
         assertThat(api.refresh(laptop.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(api.refresh(phone.refresh())).hasStatusOk();
 
-        assertThat(api.post("/api/auth/logout",
-                "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(tablet.refresh())))
+        assertThat(api.post(
+                        "/api/auth/logout",
+                        "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(tablet.refresh())))
                 .hasStatus(HttpStatus.NO_CONTENT);
         var phoneAfter = api.login(account.username(), Api.PASSWORD); // still possible to log in again
         assertThat(phoneAfter).hasStatusOk();
@@ -119,28 +122,33 @@ class LoginAndSessionTest extends IntegrationTestSupport {
     void logoutNeedsALiveRefreshToken() {
         var account = api.registerVerified();
         var first = api.tokens(account.username(), Api.PASSWORD);
-        String rotated = Api.json(api.refresh(first.refresh())).path("refreshToken").asString();
+        String rotated =
+                Api.json(api.refresh(first.refresh())).path("refreshToken").asString();
         var other = api.tokens(account.username(), Api.PASSWORD);
 
         // spent (rotated away), unknown, and, after the logout, revoked: 401, and nothing is ended by them
         for (String dead : new String[] {first.refresh(), "made-up-token"}) {
-            var refused = api.post("/api/auth/logout",
-                    "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(dead));
-            assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED)
+            var refused =
+                    api.post("/api/auth/logout", "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(dead));
+            assertThat(refused)
+                    .hasStatus(HttpStatus.UNAUTHORIZED)
                     .hasContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(api.post("/api/auth/logout", "{\"refreshToken\":\"%s\"}".formatted(rotated)))
                 .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(api.post("/api/auth/logout",
-                "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(rotated)))
+        assertThat(api.post("/api/auth/logout", "{\"refreshToken\":\"%s\",\"allSessions\":true}".formatted(rotated)))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         var refreshedOther = api.refresh(other.refresh());
         assertThat(refreshedOther).hasStatusOk();
 
         // expired: fifteen days after it was issued, a refresh token ends nothing any more
         clock.advance(java.time.Duration.ofDays(15));
-        assertThat(api.post("/api/auth/logout", "{\"refreshToken\":\"%s\"}"
-                .formatted(Api.json(refreshedOther).path("refreshToken").asString())))
+        assertThat(api.post(
+                        "/api/auth/logout",
+                        "{\"refreshToken\":\"%s\"}"
+                                .formatted(Api.json(refreshedOther)
+                                        .path("refreshToken")
+                                        .asString())))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
@@ -166,13 +174,20 @@ class LoginAndSessionTest extends IntegrationTestSupport {
         var account = api.registerVerified();
         var tokens = api.tokens(account.username(), Api.PASSWORD);
 
-        assertThat(mvc.get().uri("/api/users/me").header("Authorization", "Bearer " + tokens.access()).exchange())
+        assertThat(mvc.get()
+                        .uri("/api/users/me")
+                        .header("Authorization", "Bearer " + tokens.access())
+                        .exchange())
                 .hasStatusOk();
         String[] parts = tokens.access().split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         String unsigned = "eyJhbGciOiJub25lIn0." + parts[1] + ".";
-        for (String bad : new String[] {tampered, unsigned, dev.shopstack.platform.test.TestJwts.forged(account.id())}) {
-            assertThat(mvc.get().uri("/api/users/me").header("Authorization", "Bearer " + bad).exchange())
+        for (String bad :
+                new String[] {tampered, unsigned, dev.shopstack.platform.test.TestJwts.forged(account.id())}) {
+            assertThat(mvc.get()
+                            .uri("/api/users/me")
+                            .header("Authorization", "Bearer " + bad)
+                            .exchange())
                     .hasStatus(HttpStatus.UNAUTHORIZED);
         }
     }

@@ -32,7 +32,8 @@ class SealedSecretsTest extends IntegrationTestSupport {
         PublishedEvents.Event verification = events().await("user.email-verification-requested", account.id());
         String code = api.openCode(verification);
         assertThat(api.post("/api/auth/verify-email", """
-                {"email":"%s","code":"%s"}""".formatted(account.email(), code))).hasStatusOk();
+                {"email":"%s","code":"%s"}""".formatted(account.email(), code)))
+                .hasStatusOk();
         assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))
                 .hasStatus(HttpStatus.ACCEPTED);
         PublishedEvents.Event reset = events().await("user.password-reset-requested", account.id());
@@ -42,12 +43,17 @@ class SealedSecretsTest extends IntegrationTestSupport {
         assertThat(reset.data().path("sealedToken").asString()).startsWith("v1.");
         assertThat(reset.data().has("resetLink")).isFalse();
         for (String raw : List.of(verification.rawValue(), reset.rawValue())) {
-            assertThat(raw).doesNotContainPattern(standalone(code)).doesNotContain(token).doesNotContain("token=");
+            assertThat(raw)
+                    .doesNotContainPattern(standalone(code))
+                    .doesNotContain(token)
+                    .doesNotContain("token=");
         }
         List<String> outbox = outboxPayloads(account);
         assertThat(outbox).isNotEmpty();
-        assertThat(outbox).allSatisfy(payload -> assertThat(payload == null ? "" : payload)
-                .doesNotContainPattern(standalone(code)).doesNotContain(token));
+        assertThat(outbox)
+                .allSatisfy(payload -> assertThat(payload == null ? "" : payload)
+                        .doesNotContainPattern(standalone(code))
+                        .doesNotContain(token));
 
         // what was sealed is the real token: it resets the password
         assertThat(api.post("/api/auth/password-reset/confirm", """

@@ -30,13 +30,18 @@ class SessionRevocationTest extends IntegrationTestSupport {
     }
 
     private MvcTestResult send(HttpMethod method, String path, String json, String token) {
-        return mvc.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).content(json)
-                .header("Authorization", "Bearer " + token).exchange();
+        return mvc.method(method)
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .header("Authorization", "Bearer " + token)
+                .exchange();
     }
 
     /** The next revocation of this user after the ones already seen. */
     private PublishedEvents.Event nextRevocation(Api.Account account, int seenBefore) {
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> revocations(account).size() > seenBefore);
         PublishedEvents.Event event = revocations(account).get(seenBefore);
         assertThat(event.topic()).isEqualTo("session-revocations");
@@ -53,7 +58,12 @@ class SessionRevocationTest extends IntegrationTestSupport {
     }
 
     private static List<String> sessions(PublishedEvents.Event event) {
-        return event.data().path("sessionIds").valueStream().map(node -> node.asString()).sorted().toList();
+        return event.data()
+                .path("sessionIds")
+                .valueStream()
+                .map(node -> node.asString())
+                .sorted()
+                .toList();
     }
 
     private static String reason(PublishedEvents.Event event) {
@@ -84,8 +94,8 @@ class SessionRevocationTest extends IntegrationTestSupport {
         var elsewhere = api.tokens(account.username(), Api.PASSWORD);
 
         assertThat(send(HttpMethod.PUT, "/api/users/me/password", """
-                {"currentPassword":"%s","newPassword":"another-good-secret"}""".formatted(Api.PASSWORD),
-                here.access())).hasStatus(HttpStatus.NO_CONTENT);
+                {"currentPassword":"%s","newPassword":"another-good-secret"}""".formatted(Api.PASSWORD), here.access()))
+                .hasStatus(HttpStatus.NO_CONTENT);
         var changed = nextRevocation(account, 0);
         assertThat(reason(changed)).isEqualTo("password-changed");
         assertThat(sessions(changed)).containsExactly(sid(elsewhere));
@@ -122,16 +132,22 @@ class SessionRevocationTest extends IntegrationTestSupport {
     void deletingTheAccountRevokesEverySessionWhoeverDeletesIt() {
         var self = api.registerVerified();
         var selfTokens = api.tokens(self.username(), Api.PASSWORD);
-        assertThat(send(HttpMethod.DELETE, "/api/users/me", "{\"password\":\"%s\"}".formatted(Api.PASSWORD),
-                selfTokens.access())).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(send(
+                        HttpMethod.DELETE,
+                        "/api/users/me",
+                        "{\"password\":\"%s\"}".formatted(Api.PASSWORD),
+                        selfTokens.access()))
+                .hasStatus(HttpStatus.NO_CONTENT);
         var deleted = nextRevocation(self, 0);
         assertThat(reason(deleted)).isEqualTo("deleted");
         assertThat(sessions(deleted)).containsExactly(sid(selfTokens));
 
         var other = api.registerVerified();
         var otherTokens = api.tokens(other.username(), Api.PASSWORD);
-        assertThat(mvc.delete().uri("/api/users/" + other.id())
-                .header("Authorization", "Bearer " + api.adminTokens().access()).exchange())
+        assertThat(mvc.delete()
+                        .uri("/api/users/" + other.id())
+                        .header("Authorization", "Bearer " + api.adminTokens().access())
+                        .exchange())
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(sessions(nextRevocation(other, 0))).containsExactly(sid(otherTokens));
     }

@@ -33,17 +33,23 @@ class LockoutTest extends IntegrationTestSupport {
     int port;
 
     private MvcTestResult loginFrom(String address, String login, String password) {
-        return mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+        return mvc.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"login\":\"%s\",\"password\":\"%s\"}".formatted(login, password))
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
-                }).exchange();
+                })
+                .exchange();
     }
 
     private int counted(Api.Account account, String clientKey) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(failures), 0) FROM login_failures "
-                + "WHERE user_id = ? AND client_key = ?", Integer.class, account.id(), clientKey);
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(failures), 0) FROM login_failures " + "WHERE user_id = ? AND client_key = ?",
+                Integer.class,
+                account.id(),
+                clientKey);
     }
 
     @Test
@@ -57,7 +63,9 @@ class LockoutTest extends IntegrationTestSupport {
                 String guess = "wrong-guess-" + i;
                 Callable<Integer> attempt = () -> {
                     start.await();
-                    return loginFrom("198.51.100.50", account.username(), guess).getResponse().getStatus();
+                    return loginFrom("198.51.100.50", account.username(), guess)
+                            .getResponse()
+                            .getStatus();
                 };
                 answers.add(pool.submit(attempt));
             }
@@ -74,7 +82,8 @@ class LockoutTest extends IntegrationTestSupport {
         var locked = loginFrom("198.51.100.50", account.username(), Api.PASSWORD);
         assertThat(locked).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(Api.json(locked).path("detail"))
-                .isEqualTo(Api.json(loginFrom("198.51.100.50", "nobody-at-all", "x-password")).path("detail"));
+                .isEqualTo(Api.json(loginFrom("198.51.100.50", "nobody-at-all", "x-password"))
+                        .path("detail"));
         // nobody elsewhere is locked out by it
         assertThat(loginFrom("203.0.113.9", account.username(), Api.PASSWORD)).hasStatusOk();
     }
@@ -110,12 +119,17 @@ class LockoutTest extends IntegrationTestSupport {
 
         // an admin's unlock clears every lock and counter
         var admin = api.adminTokens();
-        assertThat(mvc.method(HttpMethod.PATCH).uri("/api/users/" + account.id())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"locked\":false}")
-                .header("Authorization", "Bearer " + admin.access()).exchange()).hasStatusOk();
+        assertThat(mvc.method(HttpMethod.PATCH)
+                        .uri("/api/users/" + account.id())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"locked\":false}")
+                        .header("Authorization", "Bearer " + admin.access())
+                        .exchange())
+                .hasStatusOk();
         assertThat(loginFrom("192.0.2.1", account.username(), Api.PASSWORD)).hasStatusOk();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_failures WHERE user_id = ?", Integer.class,
-                account.id())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM login_failures WHERE user_id = ?", Integer.class, account.id()))
+                .isZero();
     }
 
     @Test
@@ -123,23 +137,35 @@ class LockoutTest extends IntegrationTestSupport {
         var account = api.registerVerified();
         var tokens = api.tokens(account.username(), Api.PASSWORD);
         for (int i = 0; i < 3; i++) {
-            assertThat(mvc.put().uri("/api/users/me/password").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"currentPassword\":\"guess-%d-x\",\"newPassword\":\"guess-%d-x\"}".formatted(i, i))
-                    .header("Authorization", "Bearer " + tokens.access()).exchange())
+            assertThat(mvc.put()
+                            .uri("/api/users/me/password")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"currentPassword\":\"guess-%d-x\",\"newPassword\":\"guess-%d-x\"}"
+                                    .formatted(i, i))
+                            .header("Authorization", "Bearer " + tokens.access())
+                            .exchange())
                     .hasStatus(HttpStatus.BAD_REQUEST);
         }
         for (int i = 0; i < 2; i++) {
-            assertThat(mvc.method(HttpMethod.DELETE).uri("/api/users/me").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"password\":\"guess-again-%d\"}".formatted(i))
-                    .header("Authorization", "Bearer " + tokens.access()).exchange())
+            assertThat(mvc.method(HttpMethod.DELETE)
+                            .uri("/api/users/me")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"password\":\"guess-again-%d\"}".formatted(i))
+                            .header("Authorization", "Bearer " + tokens.access())
+                            .exchange())
                     .hasStatus(HttpStatus.BAD_REQUEST);
         }
         assertThat(counted(account, "127.0.0.1")).isEqualTo(5);
 
         // the right current password no longer gets through from here, neither does a login
-        assertThat(mvc.put().uri("/api/users/me/password").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"%s\",\"newPassword\":\"another-good-secret\"}".formatted(Api.PASSWORD))
-                .header("Authorization", "Bearer " + tokens.access()).exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.put()
+                        .uri("/api/users/me/password")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"%s\",\"newPassword\":\"another-good-secret\"}"
+                                .formatted(Api.PASSWORD))
+                        .header("Authorization", "Bearer " + tokens.access())
+                        .exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(api.login(account.username(), Api.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
@@ -148,19 +174,23 @@ class LockoutTest extends IntegrationTestSupport {
         var account = api.registerVerified();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 5; i++) {
-            assertThat(realLogin(http, "2001:db8:1:2:aaaa::" + i, account.username(), "wrong-" + i)).isEqualTo(401);
+            assertThat(realLogin(http, "2001:db8:1:2:aaaa::" + i, account.username(), "wrong-" + i))
+                    .isEqualTo(401);
         }
         assertThat(counted(account, "20010db800010002::/64")).isEqualTo(5);
         // another host of the same /64 is the same client
-        assertThat(realLogin(http, "2001:db8:1:2:ffff::1", account.username(), Api.PASSWORD)).isEqualTo(401);
+        assertThat(realLogin(http, "2001:db8:1:2:ffff::1", account.username(), Api.PASSWORD))
+                .isEqualTo(401);
         // another forwarded client of the gateway is not
-        assertThat(realLogin(http, "2001:db8:1:3::1", account.username(), Api.PASSWORD)).isEqualTo(200);
+        assertThat(realLogin(http, "2001:db8:1:3::1", account.username(), Api.PASSWORD))
+                .isEqualTo(200);
     }
 
     /** Through Tomcat on the real port, as the gateway (a loopback peer, a trusted internal proxy) calls it. */
     private int realLogin(HttpClient http, String forwardedFor, String login, String password) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(login, password)))
                 .build();

@@ -1,4 +1,5 @@
 package dev.shopstack.user.profile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.platform.test.GeneratedPngs;
@@ -26,22 +27,27 @@ class AvatarBombTest extends IntegrationTestSupport {
     @Autowired
     AvatarImages images;
 
-    private record Upload(int status, String contentType, long allocatedBytes) {
-    }
+    private record Upload(int status, String contentType, long allocatedBytes) {}
 
     private MvcTestResult upload(byte[] picture, String accessToken) {
-        return mvc.put().uri("/api/users/me/avatar").multipart()
+        return mvc.put()
+                .uri("/api/users/me/avatar")
+                .multipart()
                 .file(new MockMultipartFile("file", "me.png", "image/png", picture))
-                .header("Authorization", "Bearer " + accessToken).exchange();
+                .header("Authorization", "Bearer " + accessToken)
+                .exchange();
     }
 
     private MvcTestResult login(String clientAddress, String username) {
-        return mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+        return mvc.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"login\":\"%s\",\"password\":\"%s\"}".formatted(username, Api.PASSWORD))
                 .with(request -> {
                     request.setRemoteAddr(clientAddress);
                     return request;
-                }).exchange();
+                })
+                .exchange();
     }
 
     @Test
@@ -61,7 +67,9 @@ class AvatarBombTest extends IntegrationTestSupport {
                     start.await();
                     long before = threads.getCurrentThreadAllocatedBytes();
                     var result = upload(bomb, access);
-                    return new Upload(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                    return new Upload(
+                            result.getResponse().getStatus(),
+                            result.getResponse().getContentType(),
                             threads.getCurrentThreadAllocatedBytes() - before);
                 }));
                 logins.add(pool.submit(() -> {
@@ -80,9 +88,10 @@ class AvatarBombTest extends IntegrationTestSupport {
             for (Future<Integer> login : logins) {
                 assertThat(login.get()).isEqualTo(200);
             }
-            System.out.printf("10 parallel avatar bombs: all 413; at most %.1f MB allocated by one upload "
-                    + "(a decoded bomb is 305 MB); heap limit of this JVM %d MB%n", mostAllocated / (double) MB,
-                    Runtime.getRuntime().maxMemory() / MB);
+            System.out.printf(
+                    "10 parallel avatar bombs: all 413; at most %.1f MB allocated by one upload "
+                            + "(a decoded bomb is 305 MB); heap limit of this JVM %d MB%n",
+                    mostAllocated / (double) MB, Runtime.getRuntime().maxMemory() / MB);
             assertThat(mostAllocated).isLessThan(16 * MB);
         } finally {
             pool.shutdownNow();
@@ -100,7 +109,8 @@ class AvatarBombTest extends IntegrationTestSupport {
         images.decodeSlots().acquire(2); // two uploads being decoded
         try {
             var busy = upload(picture, access);
-            assertThat(busy).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+            assertThat(busy)
+                    .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
         } finally {

@@ -1,9 +1,10 @@
 package dev.shopstack.user.profile;
-import dev.shopstack.platform.errors.ApiProblem;
-import dev.shopstack.platform.test.GeneratedPngs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shopstack.platform.errors.ApiProblem;
+import dev.shopstack.platform.test.GeneratedPngs;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -61,7 +62,8 @@ class AvatarImagesTest {
         assertThat(refusal[0]).isNotNull();
         assertThat(refusal[0].type().status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
         assertThat(refusal[0].type().uri().toString()).endsWith("/image-too-large");
-        System.out.printf("avatar bomb (6324x6324 16-bit RGBA, %d bytes): refused after allocating %.1f MB%n",
+        System.out.printf(
+                "avatar bomb (6324x6324 16-bit RGBA, %d bytes): refused after allocating %.1f MB%n",
                 bomb.length, spent / (double) MB);
         assertThat(spent).isLessThan(8 * MB);
     }
@@ -76,8 +78,8 @@ class AvatarImagesTest {
         var avatar = ImageIO.read(new ByteArrayInputStream(result[0]));
         assertThat(avatar.getWidth()).isEqualTo(512);
         assertThat(avatar.getHeight()).isEqualTo(384);
-        System.out.printf("4000x3000 RGB PNG (36 MB raster): decoded subsampled, %.1f MB allocated%n",
-                spent / (double) MB);
+        System.out.printf(
+                "4000x3000 RGB PNG (36 MB raster): decoded subsampled, %.1f MB allocated%n", spent / (double) MB);
         assertThat(spent).isLessThan(16 * MB);
     }
 

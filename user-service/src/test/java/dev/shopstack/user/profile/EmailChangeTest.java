@@ -16,15 +16,22 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class EmailChangeTest extends IntegrationTestSupport {
 
     private MvcTestResult patchMe(String json, String token) {
-        return mvc.method(HttpMethod.PATCH).uri("/api/users/me").contentType(MediaType.APPLICATION_JSON).content(json)
-                .header("Authorization", "Bearer " + token).exchange();
+        return mvc.method(HttpMethod.PATCH)
+                .uri("/api/users/me")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .header("Authorization", "Bearer " + token)
+                .exchange();
     }
 
     private PublishedEvents.Event codeFor(Api.Account account, String address) {
-        Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).stream()
-                .anyMatch(e -> e.data().path("email").asString().equals(address)));
+        Awaitility.await()
+                .until(() -> events().all("user.email-verification-requested", account.id()).stream()
+                        .anyMatch(e -> e.data().path("email").asString().equals(address)));
         return events().all("user.email-verification-requested", account.id()).stream()
-                .filter(e -> e.data().path("email").asString().equals(address)).reduce((a, b) -> b).orElseThrow();
+                .filter(e -> e.data().path("email").asString().equals(address))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** A verified account whose registration code is past the cool-down. */
@@ -41,13 +48,17 @@ class EmailChangeTest extends IntegrationTestSupport {
         String newEmail = "n" + account.email();
 
         assertThat(patchMe("{\"email\":\"%s\"}".formatted(newEmail), tokens.access()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
                 .isEqualTo("currentPassword");
-        assertThat(patchMe("{\"email\":\"%s\",\"currentPassword\":\"not-my-password\"}".formatted(newEmail),
-                tokens.access())).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(patchMe(
+                        "{\"email\":\"%s\",\"currentPassword\":\"not-my-password\"}".formatted(newEmail),
+                        tokens.access()))
+                .hasStatus(HttpStatus.BAD_REQUEST);
 
-        var changed = patchMe("{\"email\":\"%s\",\"currentPassword\":\"%s\"}".formatted(newEmail, Api.PASSWORD),
-                tokens.access());
+        var changed = patchMe(
+                "{\"email\":\"%s\",\"currentPassword\":\"%s\"}".formatted(newEmail, Api.PASSWORD), tokens.access());
         assertThat(changed).hasStatusOk();
         assertThat(changed).bodyJson().extractingPath("$.email").isEqualTo(account.email());
         assertThat(changed).bodyJson().extractingPath("$.pendingEmail").isEqualTo(newEmail);
@@ -56,7 +67,8 @@ class EmailChangeTest extends IntegrationTestSupport {
         var notice = events().await("user.email-change-requested", account.id());
         assertThat(notice.data().path("email").asString()).isEqualTo(account.email());
         assertThat(notice.data().path("newEmailMasked").asString())
-                .isEqualTo("n***@example.test").doesNotContain(account.username());
+                .isEqualTo("n***@example.test")
+                .doesNotContain(account.username());
         String code = api.openCode(codeFor(account, newEmail));
 
         // until the code is entered, the old address is the account's: login, reset
@@ -66,13 +78,20 @@ class EmailChangeTest extends IntegrationTestSupport {
                 .hasStatus(HttpStatus.ACCEPTED);
         assertThat(api.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(account.email())))
                 .hasStatus(HttpStatus.ACCEPTED);
-        assertThat(events().await("user.password-reset-requested", account.id()).data().path("email").asString())
+        assertThat(events().await("user.password-reset-requested", account.id())
+                        .data()
+                        .path("email")
+                        .asString())
                 .isEqualTo(account.email());
 
         assertThat(api.post("/api/auth/verify-email", """
-                {"email":"%s","code":"%s"}""".formatted(newEmail, code))).hasStatusOk();
+                {"email":"%s","code":"%s"}""".formatted(newEmail, code)))
+                .hasStatusOk();
 
-        var me = mvc.get().uri("/api/users/me").header("Authorization", "Bearer " + tokens.access()).exchange();
+        var me = mvc.get()
+                .uri("/api/users/me")
+                .header("Authorization", "Bearer " + tokens.access())
+                .exchange();
         assertThat(me).bodyJson().extractingPath("$.email").isEqualTo(newEmail);
         assertThat(me).bodyJson().extractingPath("$.pendingEmail").isNull();
         assertThat(api.login(newEmail, Api.PASSWORD)).hasStatusOk();
@@ -88,7 +107,8 @@ class EmailChangeTest extends IntegrationTestSupport {
         var tokens = api.tokens(account.username(), Api.PASSWORD);
         String body = "{\"email\":\"%s\",\"currentPassword\":\"" + Api.PASSWORD + "\"}";
 
-        assertThat(patchMe(body.formatted("a" + account.email()), tokens.access())).hasStatusOk();
+        assertThat(patchMe(body.formatted("a" + account.email()), tokens.access()))
+                .hasStatusOk();
         var again = patchMe(body.formatted("b" + account.email()), tokens.access());
         assertThat(again).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(again.getResponse().getHeader("Retry-After")).isEqualTo("60");
@@ -97,15 +117,20 @@ class EmailChangeTest extends IntegrationTestSupport {
 
         // registration's code, the first change's; nothing for the refused change or the resend in the cool-down
         codeFor(account, "a" + account.email());
-        assertThat(events().all("user.email-verification-requested", account.id())).hasSize(2);
+        assertThat(events().all("user.email-verification-requested", account.id()))
+                .hasSize(2);
         assertThat(events().all("user.email-change-requested", account.id())).hasSize(1);
-        var me = mvc.get().uri("/api/users/me").header("Authorization", "Bearer " + tokens.access()).exchange();
+        var me = mvc.get()
+                .uri("/api/users/me")
+                .header("Authorization", "Bearer " + tokens.access())
+                .exchange();
         assertThat(me).bodyJson().extractingPath("$.pendingEmail").isEqualTo("a" + account.email());
 
         // the daily cap: five codes a day per account (registration included)
         for (String prefix : new String[] {"c", "d", "e"}) {
             clock.advance(Duration.ofSeconds(61));
-            assertThat(patchMe(body.formatted(prefix + account.email()), tokens.access())).hasStatusOk();
+            assertThat(patchMe(body.formatted(prefix + account.email()), tokens.access()))
+                    .hasStatusOk();
         }
         clock.advance(Duration.ofSeconds(61));
         assertThat(patchMe(body.formatted("f" + account.email()), tokens.access()))
@@ -119,7 +144,8 @@ class EmailChangeTest extends IntegrationTestSupport {
         String target = "shared-" + alice.username() + "@example.test";
         String body = "{\"email\":\"%s\",\"currentPassword\":\"%s\"}".formatted(target, Api.PASSWORD);
 
-        assertThat(patchMe(body, api.tokens(alice.username(), Api.PASSWORD).access())).hasStatusOk();
+        assertThat(patchMe(body, api.tokens(alice.username(), Api.PASSWORD).access()))
+                .hasStatusOk();
         assertThat(patchMe(body, api.tokens(bob.username(), Api.PASSWORD).access()))
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(events().all("user.email-change-requested", bob.id())).isEmpty();
@@ -131,17 +157,25 @@ class EmailChangeTest extends IntegrationTestSupport {
         var alice = settledAccount();
         var tokens = api.tokens(alice.username(), Api.PASSWORD);
 
-        assertThat(patchMe("{\"email\":\"%s\",\"currentPassword\":\"%s\"}".formatted(bob.email(), Api.PASSWORD),
-                tokens.access())).hasStatus(HttpStatus.CONFLICT);
+        assertThat(patchMe(
+                        "{\"email\":\"%s\",\"currentPassword\":\"%s\"}".formatted(bob.email(), Api.PASSWORD),
+                        tokens.access()))
+                .hasStatus(HttpStatus.CONFLICT);
 
-        assertThat(patchMe("{\"email\":\"x%s\",\"currentPassword\":\"%s\"}".formatted(alice.email(), Api.PASSWORD),
-                tokens.access())).hasStatusOk();
+        assertThat(patchMe(
+                        "{\"email\":\"x%s\",\"currentPassword\":\"%s\"}".formatted(alice.email(), Api.PASSWORD),
+                        tokens.access()))
+                .hasStatusOk();
         String code = api.openCode(codeFor(alice, "x" + alice.email()));
-        assertThat(patchMe("{\"email\":\"%s\"}".formatted(alice.email()), tokens.access())).hasStatusOk()
-                .bodyJson().extractingPath("$.pendingEmail").isNull();
+        assertThat(patchMe("{\"email\":\"%s\"}".formatted(alice.email()), tokens.access()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.pendingEmail")
+                .isNull();
         // the code of the cancelled change no longer moves the account
         assertThat(api.post("/api/auth/verify-email", """
-                {"email":"x%s","code":"%s"}""".formatted(alice.email(), code))).hasStatus(HttpStatus.BAD_REQUEST);
+                {"email":"x%s","code":"%s"}""".formatted(alice.email(), code)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(api.login(alice.email(), Api.PASSWORD)).hasStatusOk();
     }
 
@@ -151,15 +185,20 @@ class EmailChangeTest extends IntegrationTestSupport {
         var tokens = api.tokens(account.username(), Api.PASSWORD);
 
         assertThat(patchMe("{\"firstName\":\"José Ángel\",\"lastName\":\"O'Brien-Smith Jr.\"}", tokens.access()))
-                .hasStatusOk().bodyJson().extractingPath("$.lastName").isEqualTo("O'Brien-Smith Jr.");
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.lastName")
+                .isEqualTo("O'Brien-Smith Jr.");
         for (String name : new String[] {"Visit https://evil.example/", "evil.example/login", "Ada <b>", "Ada: 5"}) {
             assertThat(patchMe("{\"firstName\":\"%s\"}".formatted(name), tokens.access()))
-                    .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
                     .isEqualTo("firstName");
         }
         assertThat(api.post("/api/auth/register", """
                 {"email":"links@example.test","username":"linkname","password":"%s","passwordConfirm":"%s",
-                 "firstName":"Your account is suspended - restore it at https://evil.example/"}"""
-                .formatted(Api.PASSWORD, Api.PASSWORD))).hasStatus(HttpStatus.BAD_REQUEST);
+                 "firstName":"Your account is suspended - restore it at https://evil.example/"}""".formatted(Api.PASSWORD, Api.PASSWORD)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 }

@@ -28,7 +28,8 @@ class PasswordResetTest extends IntegrationTestSupport {
 
         assertThat(known).hasStatus(HttpStatus.ACCEPTED);
         assertThat(unknown).hasStatus(HttpStatus.ACCEPTED);
-        assertThat(known.getResponse().getContentAsByteArray()).isEqualTo(unknown.getResponse().getContentAsByteArray());
+        assertThat(known.getResponse().getContentAsByteArray())
+                .isEqualTo(unknown.getResponse().getContentAsByteArray());
     }
 
     @Test
@@ -36,7 +37,10 @@ class PasswordResetTest extends IntegrationTestSupport {
         var account = api.registerVerified();
         var before = api.tokens(account.username(), Api.PASSWORD);
         String token = requestToken(account);
-        assertThat(events().await("user.password-reset-requested", account.id()).data().has("resetLink")).isFalse();
+        assertThat(events().await("user.password-reset-requested", account.id())
+                        .data()
+                        .has("resetLink"))
+                .isFalse();
 
         assertThat(api.post("/api/auth/password-reset/confirm", """
                 {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(token)))
@@ -45,7 +49,10 @@ class PasswordResetTest extends IntegrationTestSupport {
         assertThat(api.refresh(before.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(api.login(account.username(), Api.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(api.login(account.username(), "a-brand-new-secret")).hasStatusOk();
-        assertThat(events().await("user.password-changed", account.id()).data().path("email").asString())
+        assertThat(events().await("user.password-changed", account.id())
+                        .data()
+                        .path("email")
+                        .asString())
                 .isEqualTo(account.email());
         // the same token a second time
         assertThat(api.post("/api/auth/password-reset/confirm", """
@@ -59,8 +66,10 @@ class PasswordResetTest extends IntegrationTestSupport {
         String older = requestToken(account);
         clock.advance(Duration.ofSeconds(61)); // past the cool-down
         request(account);
-        org.awaitility.Awaitility.await().until(
-                () -> events().all("user.password-reset-requested", account.id()).size() == 2);
+        org.awaitility.Awaitility.await()
+                .until(() -> events().all("user.password-reset-requested", account.id())
+                                .size()
+                        == 2);
         String newer = api.openResetToken(events().await("user.password-reset-requested", account.id()));
 
         assertThat(api.post("/api/auth/password-reset/confirm", """
@@ -69,7 +78,9 @@ class PasswordResetTest extends IntegrationTestSupport {
         assertThat(api.post("/api/auth/password-reset/confirm", """
                 {"token":"%s","newPassword":"password123"}""".formatted(newer)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("newPassword");
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("newPassword");
         assertThat(api.post("/api/auth/password-reset/confirm", """
                 {"token":"%s","newPassword":"a-brand-new-secret"}""".formatted(newer)))
                 .hasStatus(HttpStatus.NO_CONTENT);
@@ -88,9 +99,15 @@ class PasswordResetTest extends IntegrationTestSupport {
             request(account);
         }
         // five a day: the first, then four after each cool-down, then nothing more today
-        org.awaitility.Awaitility.await().until(
-                () -> events().all("user.password-reset-requested", account.id()).size() == 5);
-        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(
-                () -> events().all("user.password-reset-requested", account.id()).size() == 5);
+        org.awaitility.Awaitility.await()
+                .until(() -> events().all("user.password-reset-requested", account.id())
+                                .size()
+                        == 5);
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events().all("user.password-reset-requested", account.id())
+                                .size()
+                        == 5);
     }
 }

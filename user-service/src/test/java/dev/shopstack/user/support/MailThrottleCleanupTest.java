@@ -27,12 +27,17 @@ class MailThrottleCleanupTest extends IntegrationTestSupport {
 
         throttle.forgetIdleKeys(); // the bean's proxy takes the lock first, as the scheduler's call does
 
-        assertThat(jdbc.queryForList("SELECT throttle_key FROM mail_throttle WHERE throttle_key LIKE 'cleanup-%'",
-                String.class)).containsExactly("cleanup-recent");
+        assertThat(jdbc.queryForList(
+                        "SELECT throttle_key FROM mail_throttle WHERE throttle_key LIKE 'cleanup-%'", String.class))
+                .containsExactly("cleanup-recent");
     }
 
     private void insert(String key, Timestamp lastSent) {
-        jdbc.update("INSERT INTO mail_throttle (throttle_key, last_sent_at, sends_day, sends_that_day) "
-                + "VALUES (?, ?, ?, 1)", key, lastSent, new Date(lastSent.getTime()));
+        jdbc.update(
+                "INSERT INTO mail_throttle (throttle_key, last_sent_at, sends_day, sends_that_day) "
+                        + "VALUES (?, ?, ?, 1)",
+                key,
+                lastSent,
+                new Date(lastSent.getTime()));
     }
 }

@@ -19,7 +19,10 @@ class JwksApiTest extends IntegrationTestSupport {
         assertThat(response).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
         assertThat(response).bodyJson().extractingPath("$.keys[0].kty").isEqualTo("RSA");
         assertThat(response).bodyJson().extractingPath("$.keys[0].alg").isEqualTo("RS256");
-        assertThat(response).bodyJson().extractingPath("$.keys[-1].kid").isEqualTo(keys.active().getKeyID());
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.keys[-1].kid")
+                .isEqualTo(keys.active().getKeyID());
         assertThat(response).bodyText().doesNotContain("\"d\"", "\"p\"", "\"q\"");
         assertThat(response.getResponse().getHeader("Cache-Control")).contains("max-age=300");
     }
@@ -29,7 +32,9 @@ class JwksApiTest extends IntegrationTestSupport {
         var response = mvc.get().uri("/.well-known/openid-configuration").exchange();
 
         assertThat(response).hasStatusOk();
-        assertThat(response).bodyJson().extractingPath("$.jwks_uri")
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.jwks_uri")
                 .isEqualTo("http://localhost:8080/.well-known/jwks.json");
     }
 }

@@ -51,7 +51,9 @@ class SigningKeysTest {
         assertThat(keys.active().getKeyID()).isNotEqualTo(old.getKeyID());
         @SuppressWarnings("unchecked")
         var published = (List<Map<String, Object>>) keys.publicJwks().get("keys");
-        assertThat(published).extracting(key -> key.get("kid")).contains(old.getKeyID(), keys.active().getKeyID());
+        assertThat(published)
+                .extracting(key -> key.get("kid"))
+                .contains(old.getKeyID(), keys.active().getKeyID());
         assertThat(published).allSatisfy(key -> assertThat(key).doesNotContainKeys("d", "p", "q", "dp", "dq", "qi"));
     }
 

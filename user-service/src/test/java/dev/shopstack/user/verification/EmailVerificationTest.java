@@ -28,11 +28,14 @@ class EmailVerificationTest extends IntegrationTestSupport {
 
         var refused = api.login(account.email(), Api.PASSWORD);
         assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(refused).bodyJson().extractingPath("$.type")
+        assertThat(refused)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://shopstack.dev/problems/email-not-verified");
 
         assertThat(api.post("/api/auth/verify-email", """
-                {"email":"%s","code":"%s"}""".formatted(account.email(), api.latestCode(account)))).hasStatusOk();
+                {"email":"%s","code":"%s"}""".formatted(account.email(), api.latestCode(account))))
+                .hasStatusOk();
         assertThat(api.login(account.email(), Api.PASSWORD)).hasStatusOk();
     }
 
@@ -51,7 +54,9 @@ class EmailVerificationTest extends IntegrationTestSupport {
                 {"email":"%s","code":"%s"}""".formatted(account.email(), code));
         assertThat(afterLimit).hasStatus(HttpStatus.BAD_REQUEST);
         // the same answer as any other code that does not match (no oracle)
-        assertThat(afterLimit).bodyJson().extractingPath("$.type")
+        assertThat(afterLimit)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://shopstack.dev/problems/invalid-verification-code");
     }
 
@@ -68,21 +73,24 @@ class EmailVerificationTest extends IntegrationTestSupport {
         assertThat(known.getResponse().getContentAsByteArray())
                 .isEqualTo(unknown.getResponse().getContentAsByteArray());
         // within the cool-down no second code is sent
-        assertThat(events().all("user.email-verification-requested", account.id())).hasSize(1);
+        assertThat(events().all("user.email-verification-requested", account.id()))
+                .hasSize(1);
     }
 
     @Test
     void aWrongAddressOrCodeGetsTheSameAnswer() {
         var account = api.register();
-        var wrongAddress = api.post("/api/auth/verify-email",
-                "{\"email\":\"nobody-here@example.test\",\"code\":\"123456\"}");
-        var wrongCode = api.post("/api/auth/verify-email",
-                "{\"email\":\"%s\",\"code\":\"%s\"}".formatted(account.email(),
-                        api.latestCode(account).equals("123456") ? "654321" : "123456"));
+        var wrongAddress =
+                api.post("/api/auth/verify-email", "{\"email\":\"nobody-here@example.test\",\"code\":\"123456\"}");
+        var wrongCode = api.post(
+                "/api/auth/verify-email",
+                "{\"email\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(account.email(), api.latestCode(account).equals("123456") ? "654321" : "123456"));
 
         assertThat(wrongAddress).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(wrongCode).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(Api.json(wrongAddress).path("detail")).isEqualTo(Api.json(wrongCode).path("detail"));
+        assertThat(Api.json(wrongAddress).path("detail"))
+                .isEqualTo(Api.json(wrongCode).path("detail"));
     }
 
     @Test
@@ -99,7 +107,8 @@ class EmailVerificationTest extends IntegrationTestSupport {
                     start.await();
                     return api.post("/api/auth/verify-email", """
                             {"email":"%s","code":"%s"}""".formatted(account.email(), guess))
-                            .getResponse().getStatus();
+                            .getResponse()
+                            .getStatus();
                 }));
             }
             start.countDown();
@@ -110,10 +119,12 @@ class EmailVerificationTest extends IntegrationTestSupport {
             pool.shutdownNow();
         }
 
-        assertThat(jdbc.queryForObject("SELECT attempts FROM email_verifications WHERE user_id = ?", Integer.class,
-                account.id())).isEqualTo(50);
+        assertThat(jdbc.queryForObject(
+                        "SELECT attempts FROM email_verifications WHERE user_id = ?", Integer.class, account.id()))
+                .isEqualTo(50);
         assertThat(api.post("/api/auth/verify-email", """
-                {"email":"%s","code":"%s"}""".formatted(account.email(), code))).hasStatus(HttpStatus.BAD_REQUEST);
+                {"email":"%s","code":"%s"}""".formatted(account.email(), code)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -125,8 +136,10 @@ class EmailVerificationTest extends IntegrationTestSupport {
                 {"email":"%s","code":"123456"}""".formatted(verified.email()));
 
         assertThat(wasVerified).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(Api.json(wasVerified).path("type")).isEqualTo(Api.json(unknown).path("type"));
-        assertThat(Api.json(wasVerified).path("detail")).isEqualTo(Api.json(unknown).path("detail"));
+        assertThat(Api.json(wasVerified).path("type"))
+                .isEqualTo(Api.json(unknown).path("type"));
+        assertThat(Api.json(wasVerified).path("detail"))
+                .isEqualTo(Api.json(unknown).path("detail"));
     }
 
     @Test
@@ -139,18 +152,29 @@ class EmailVerificationTest extends IntegrationTestSupport {
             assertThat(api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email())))
                     .hasStatus(HttpStatus.ACCEPTED);
         }
-        assertThat(events().all("user.email-verification-requested", account.id())).hasSize(1);
+        assertThat(events().all("user.email-verification-requested", account.id()))
+                .hasSize(1);
 
         clock.advance(Duration.ofSeconds(61));
         api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email()));
-        Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).size() == 2);
+        Awaitility.await()
+                .until(() -> events().all("user.email-verification-requested", account.id())
+                                .size()
+                        == 2);
         // five a day: three more after each cool-down, then no more today
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(61));
             api.post("/api/auth/verify-email/resend", "{\"email\":\"%s\"}".formatted(account.email()));
         }
-        Awaitility.await().until(() -> events().all("user.email-verification-requested", account.id()).size() == 5);
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(
-                () -> events().all("user.email-verification-requested", account.id()).size() == 5);
+        Awaitility.await()
+                .until(() -> events().all("user.email-verification-requested", account.id())
+                                .size()
+                        == 5);
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> events().all("user.email-verification-requested", account.id())
+                                .size()
+                        == 5);
     }
 }

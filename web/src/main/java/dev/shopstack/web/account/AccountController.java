@@ -69,9 +69,15 @@ public class AccountController {
 
     /** A new address must be verified again; the account service asks for the current password. */
     @PostMapping("/account/email")
-    public String changeEmail(@RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String currentPassword, Model model, RedirectAttributes redirect) {
-        return patch(Map.of("email", email.trim(), "currentPassword", currentPassword), model, redirect,
+    public String changeEmail(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String currentPassword,
+            Model model,
+            RedirectAttributes redirect) {
+        return patch(
+                Map.of("email", email.trim(), "currentPassword", currentPassword),
+                model,
+                redirect,
                 "Your email address is changed. We sent a code to the new address: please verify it.");
     }
 
@@ -92,9 +98,12 @@ public class AccountController {
     }
 
     @PostMapping("/account/password")
-    public String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String passwordConfirm,
-            Model model, RedirectAttributes redirect) {
+    public String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordConfirm,
+            Model model,
+            RedirectAttributes redirect) {
         var rules = PasswordRules.check(password, passwordConfirm, null, null);
         if (!PasswordRules.allMet(rules)) {
             Pages.showError(model, "The new password does not meet every rule yet.", Map.of());
@@ -103,8 +112,12 @@ public class AccountController {
             return "account/profile";
         }
         try {
-            api.call(HttpMethod.PUT, "/api/users/me/password",
-                    Map.of("currentPassword", currentPassword, "newPassword", password), As.USER, Map.of());
+            api.call(
+                    HttpMethod.PUT,
+                    "/api/users/me/password",
+                    Map.of("currentPassword", currentPassword, "newPassword", password),
+                    As.USER,
+                    Map.of());
         } catch (ApiException e) {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;
@@ -121,8 +134,8 @@ public class AccountController {
     @PostMapping("/account/avatar")
     public String avatar(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         if (file.isEmpty() || file.getSize() > MAX_AVATAR_BYTES) {
-            redirect.addFlashAttribute("error", file.isEmpty() ? "Please choose a picture."
-                    : "A picture may be at most 2 MB.");
+            redirect.addFlashAttribute(
+                    "error", file.isEmpty() ? "Please choose a picture." : "A picture may be at most 2 MB.");
             return "redirect:/account";
         }
         var parts = new LinkedMultiValueMap<String, Object>();
@@ -139,8 +152,11 @@ public class AccountController {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", e.status() == 400 || e.status() == 415
-                    ? "That file is not a JPEG, PNG or WebP picture." : e.problem().message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.status() == 400 || e.status() == 415
+                            ? "That file is not a JPEG, PNG or WebP picture."
+                            : e.problem().message());
         }
         return "redirect:/account";
     }
@@ -155,34 +171,45 @@ public class AccountController {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", e.status() == 404 || e.status() == 405
-                    ? "Removing a picture is not available yet." : e.problem().message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.status() == 404 || e.status() == 405
+                            ? "Removing a picture is not available yet."
+                            : e.problem().message());
         }
         return "redirect:/account";
     }
 
     /** Avatars come from the gateway; served from here so the CSP's {@code img-src 'self'} holds. */
     @GetMapping("/users/{id}/avatar")
-    public ResponseEntity<byte[]> avatarImage(@PathVariable String id,
-            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+    public ResponseEntity<byte[]> avatarImage(
+            @PathVariable String id, @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         UUID userId;
         try {
             userId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return ResponseEntity.notFound().build();
         }
-        var image = api.getBinary("/api/users/" + userId + "/avatar",
-                ifNoneMatch != null && ifNoneMatch.length() <= 100 ? ifNoneMatch : null, MAX_AVATAR_BYTES);
+        var image = api.getBinary(
+                "/api/users/" + userId + "/avatar",
+                ifNoneMatch != null && ifNoneMatch.length() <= 100 ? ifNoneMatch : null,
+                MAX_AVATAR_BYTES);
         if (image == null) {
-            return ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create("/img/no-avatar.svg")).build();
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .location(java.net.URI.create("/img/no-avatar.svg"))
+                    .build();
         }
         // revalidated on every use (a cheap 304): a replaced or removed picture shows at once
         var cache = CacheControl.noCache().cachePrivate();
         if (image.status() == 304) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(image.etag()).cacheControl(cache).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(image.etag())
+                    .cacheControl(cache)
+                    .build();
         }
         MediaType type = image.contentType() != null && image.contentType().startsWith("image/")
-                ? MediaType.parseMediaType(image.contentType()) : MediaType.IMAGE_PNG;
+                ? MediaType.parseMediaType(image.contentType())
+                : MediaType.IMAGE_PNG;
         var response = ResponseEntity.ok().contentType(type).cacheControl(cache);
         if (image.etag() != null) {
             response.eTag(image.etag());
@@ -191,7 +218,10 @@ public class AccountController {
     }
 
     @PostMapping("/account/delete")
-    public String delete(@RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
+    public String delete(
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
         try {
             api.call(HttpMethod.DELETE, "/api/users/me", Map.of("password", password), As.USER, Map.of());
@@ -208,5 +238,4 @@ public class AccountController {
         Pages.notice(redirect, "Your account is deleted. Goodbye!");
         return "redirect:/";
     }
-
 }

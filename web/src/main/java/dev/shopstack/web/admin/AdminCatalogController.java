@@ -36,10 +36,12 @@ public class AdminCatalogController {
     }
 
     @GetMapping("/admin/products")
-    public String products(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-            Model model) {
+    public String products(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
         String text = Pages.text(q, 100);
-        var uri = Pages.api("/api/products").queryParam("size", 20).queryParam("page", Pages.page(page))
+        var uri = Pages.api("/api/products")
+                .queryParam("size", 20)
+                .queryParam("page", Pages.page(page))
                 .queryParam("sort", "name");
         if (text != null) {
             uri.queryParam("q", text);
@@ -87,12 +89,16 @@ public class AdminCatalogController {
 
     /** Saves the whole product (PUT) on the version the form was loaded with. */
     @PostMapping("/admin/products/{id}")
-    public String save(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect) {
+    public String save(
+            @PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         long productId = Pages.id(id);
         String version = form.getOrDefault("version", "").replaceAll("[^0-9]", "");
         try {
-            api.call(HttpMethod.PUT, "/api/products/" + productId, productBody(form, false), As.USER,
+            api.call(
+                    HttpMethod.PUT,
+                    "/api/products/" + productId,
+                    productBody(form, false),
+                    As.USER,
                     Map.of("If-Match", "\"" + version + "\""));
             Pages.notice(redirect, "The product is saved.");
             return "redirect:/admin/products/" + productId;
@@ -107,8 +113,10 @@ public class AdminCatalogController {
             if (e.status() == 412 || e.status() == 409 && detail != null && detail.startsWith("Someone else")) {
                 // stale edit: show what is there now, keep the admin's values to re-apply on the current version
                 model.addAttribute("conflict", formOf(current));
-                model.addAttribute("error", "Someone else changed this product while you were editing it. "
-                        + "The current values are shown next to yours; check them and save again.");
+                model.addAttribute(
+                        "error",
+                        "Someone else changed this product while you were editing it. "
+                                + "The current values are shown next to yours; check them and save again.");
             } else {
                 Pages.showError(model, e);
             }
@@ -119,15 +127,25 @@ public class AdminCatalogController {
     }
 
     @PostMapping("/admin/products/{id}/active")
-    public String active(@PathVariable String id, @RequestParam(defaultValue = "false") boolean active,
-            @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
-        return patchProduct(id, Map.of("active", active), version, redirect,
+    public String active(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "") String version,
+            RedirectAttributes redirect) {
+        return patchProduct(
+                id,
+                Map.of("active", active),
+                version,
+                redirect,
                 active ? "The product is on sale again." : "The product is deactivated: customers no longer see it.");
     }
 
     @PostMapping("/admin/products/{id}/stock")
-    public String stock(@PathVariable String id, @RequestParam(defaultValue = "") String stockQuantity,
-            @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
+    public String stock(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String stockQuantity,
+            @RequestParam(defaultValue = "") String version,
+            RedirectAttributes redirect) {
         long quantity = Pages.id(stockQuantity.trim());
         if (quantity < 0) {
             redirect.addFlashAttribute("error", "Stock must be a whole number, 0 or more.");
@@ -136,20 +154,26 @@ public class AdminCatalogController {
         return patchProduct(id, Map.of("stockQuantity", quantity), version, redirect, "The stock is saved.");
     }
 
-    private String patchProduct(String id, Map<String, Object> body, String version, RedirectAttributes redirect,
-            String done) {
+    private String patchProduct(
+            String id, Map<String, Object> body, String version, RedirectAttributes redirect, String done) {
         long productId = Pages.id(id);
         try {
-            api.call(HttpMethod.PATCH, "/api/products/" + productId, body, As.USER,
+            api.call(
+                    HttpMethod.PATCH,
+                    "/api/products/" + productId,
+                    body,
+                    As.USER,
                     Map.of("If-Match", "\"" + version.replaceAll("[^0-9]", "") + "\""));
             Pages.notice(redirect, done);
         } catch (ApiException e) {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", e.status() == 412
-                    ? "Someone else changed this product meanwhile. The page shows the current values now; try again."
-                    : e.problem().message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.status() == 412
+                            ? "Someone else changed this product meanwhile. The page shows the current values now; try again."
+                            : e.problem().message());
         }
         return "redirect:/admin/products/" + productId;
     }
@@ -234,7 +258,11 @@ public class AdminCatalogController {
         form.put("name", product.path("name").asString(""));
         form.put("description", product.path("description").asString(""));
         form.put("categoryId", product.path("category").path("id").asString(""));
-        form.put("price", product.path("price").isNumber() ? product.path("price").decimalValue().toPlainString() : "");
+        form.put(
+                "price",
+                product.path("price").isNumber()
+                        ? product.path("price").decimalValue().toPlainString()
+                        : "");
         form.put("currency", product.path("currency").asString(""));
         form.put("stockQuantity", product.path("stockQuantity").asString(""));
         form.put("imageUrl", product.path("imageUrl").asString(""));

@@ -26,8 +26,9 @@ public class AdminOrdersController {
 
     /** What an admin can set; REFUNDED comes only from refunds that cover the payment. */
     static final List<String> STATUSES = List.of("PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED");
-    static final List<String> FILTERS = List.of("PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED",
-            "REFUNDED");
+
+    static final List<String> FILTERS =
+            List.of("PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED");
 
     private final GatewayClient api;
 
@@ -36,8 +37,8 @@ public class AdminOrdersController {
     }
 
     @GetMapping("/admin/orders")
-    public String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
-            Model model) {
+    public String orders(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         String wanted = status != null && FILTERS.contains(status) ? status : null;
         var uri = Pages.api("/api/orders").queryParam("size", 20).queryParam("page", Pages.page(page));
         if (wanted != null) {
@@ -63,8 +64,11 @@ public class AdminOrdersController {
     }
 
     @PostMapping("/admin/orders/{id}/status")
-    public String status(@PathVariable String id, @RequestParam(defaultValue = "") String status,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    public String status(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         UUID orderId = AdminUsersController.uuid(id);
         if (!STATUSES.contains(status)) {
             redirect.addFlashAttribute("error", "Please choose a status.");
@@ -77,14 +81,18 @@ public class AdminOrdersController {
         }
         try {
             api.call(HttpMethod.PATCH, "/api/orders/" + orderId + "/status", body, As.USER, Map.of());
-            Pages.notice(redirect, "The order is now " + status.replace('_', ' ').toLowerCase() + ".");
+            Pages.notice(
+                    redirect, "The order is now " + status.replace('_', ' ').toLowerCase() + ".");
         } catch (ApiException e) {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", e.status() == 409
-                    ? "This order cannot go to " + status + " from where it is now. " + orEmpty(e.problem().detail())
-                    : e.problem().message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.status() == 409
+                            ? "This order cannot go to " + status + " from where it is now. "
+                                    + orEmpty(e.problem().detail())
+                            : e.problem().message());
         }
         return "redirect:/admin/orders/" + orderId;
     }
@@ -94,8 +102,11 @@ public class AdminOrdersController {
      * needs the reference of the money sent back.
      */
     @PostMapping("/admin/orders/{id}/refund")
-    public String refund(@PathVariable String id, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String reference,
+    public String refund(
+            @PathVariable String id,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String reference,
             RedirectAttributes redirect) {
         UUID orderId = AdminUsersController.uuid(id);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -111,10 +122,12 @@ public class AdminOrdersController {
         }
         try {
             JsonNode refund = api.post("/api/orders/" + orderId + "/refunds", body, As.USER);
-            Pages.notice(redirect, "SUCCEEDED".equals(refund.path("status").asString(""))
-                    ? "Refunded " + value.toPlainString() + "."
-                    : "The refund of " + value.toPlainString()
-                            + " is requested; the provider has not confirmed it yet.");
+            Pages.notice(
+                    redirect,
+                    "SUCCEEDED".equals(refund.path("status").asString(""))
+                            ? "Refunded " + value.toPlainString() + "."
+                            : "The refund of " + value.toPlainString()
+                                    + " is requested; the provider has not confirmed it yet.");
         } catch (ApiException e) {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;

@@ -38,8 +38,8 @@ public class AdminUsersController {
     }
 
     @GetMapping("/admin/users")
-    public String users(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-            Model model) {
+    public String users(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
         String query = Pages.text(q, 254);
         var uri = Pages.api("/api/users").queryParam("size", 20).queryParam("page", Pages.page(page));
         if (query != null) {
@@ -60,22 +60,39 @@ public class AdminUsersController {
 
     /** Lock or unlock (a lock ends the user's sessions). From the list via htmx: the row comes back. */
     @PostMapping("/admin/users/{id}/lock")
-    public String lock(@PathVariable String id, @RequestParam(defaultValue = "true") boolean locked,
-            HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        return update(id, Map.of("locked", locked), locked ? "The account is locked." : "The account is unlocked.",
-                request, model, redirect);
+    public String lock(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "true") boolean locked,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        return update(
+                id,
+                Map.of("locked", locked),
+                locked ? "The account is locked." : "The account is unlocked.",
+                request,
+                model,
+                redirect);
     }
 
     @PostMapping("/admin/users/{id}/roles")
-    public String roles(@PathVariable String id, @RequestParam(defaultValue = "false") boolean admin,
-            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    public String roles(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean admin,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
         List<String> roles = admin ? List.of("CUSTOMER", "ADMIN") : List.of("CUSTOMER");
         return update(id, Map.of("roles", roles), "The roles are saved.", request, model, redirect);
     }
 
     @PostMapping("/admin/users/{id}/details")
-    public String details(@PathVariable String id, @RequestParam Map<String, String> form,
-            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    public String details(
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (String field : new String[] {"firstName", "lastName", "phoneNumber", "address"}) {
             if (form.get(field) != null) {
@@ -85,12 +102,18 @@ public class AdminUsersController {
         return update(id, body, "The details are saved.", request, model, redirect);
     }
 
-    private String update(String id, Map<String, Object> body, String done, HttpServletRequest request, Model model,
+    private String update(
+            String id,
+            Map<String, Object> body,
+            String done,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
         UUID userId = uuid(id);
         boolean htmx = request.getHeader("HX-Request") != null;
         try {
-            JsonNode user = api.call(HttpMethod.PATCH, "/api/users/" + userId, body, As.USER, Map.of()).body();
+            JsonNode user = api.call(HttpMethod.PATCH, "/api/users/" + userId, body, As.USER, Map.of())
+                    .body();
             if (htmx) {
                 model.addAttribute("u", user);
                 model.addAttribute("rowNotice", done);
@@ -112,8 +135,11 @@ public class AdminUsersController {
     }
 
     @GetMapping("/admin/emails")
-    public String emails(@RequestParam(required = false) String status, @RequestParam(required = false) String recipient,
-            @RequestParam(required = false) String page, Model model) {
+    public String emails(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) String page,
+            Model model) {
         var uri = Pages.api("/api/notifications").queryParam("size", 50).queryParam("page", Pages.page(page));
         String wanted = status != null && DELIVERY_STATUSES.contains(status) ? status : null;
         String to = Pages.text(recipient, 254);

@@ -6,8 +6,11 @@ public class ApiException extends RuntimeException {
     private final transient ApiProblem problem;
 
     public ApiException(ApiProblem problem) {
-        super("API answered " + problem.status() + (problem.type().isEmpty() ? "" : " " + problem.type()), null,
-                false, false);
+        super(
+                "API answered " + problem.status() + (problem.type().isEmpty() ? "" : " " + problem.type()),
+                null,
+                false,
+                false);
         this.problem = problem;
     }
 

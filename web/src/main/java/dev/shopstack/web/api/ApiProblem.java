@@ -15,8 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param fieldErrors messages per request field
  * @param retryAfter for 429 and 503: how long to wait, or null
  */
-public record ApiProblem(int status, String type, String detail, Map<String, String> fieldErrors,
-        Duration retryAfter) {
+public record ApiProblem(int status, String type, String detail, Map<String, String> fieldErrors, Duration retryAfter) {
 
     static final int MAX_DETAIL = 300;
 
@@ -37,7 +36,11 @@ public record ApiProblem(int status, String type, String detail, Map<String, Str
                 }
             }
         }
-        return new ApiProblem(status, type, detail == null ? null : bounded(detail), Map.copyOf(fields),
+        return new ApiProblem(
+                status,
+                type,
+                detail == null ? null : bounded(detail),
+                Map.copyOf(fields),
                 retryAfter(retryAfterHeader));
     }
 
@@ -70,18 +73,21 @@ public record ApiProblem(int status, String type, String detail, Map<String, Str
             case 403 -> detail != null ? detail : "You are not allowed to do that.";
             case 404 -> detail != null ? detail : "That does not exist (any more).";
             case 413 -> "That file is too large.";
-            case 502, 503, 504 -> "The shop cannot answer right now. Please try again in "
-                    + (retryAfter != null ? waitInWords() : "a moment") + ".";
-            default -> status >= 500 ? "Something went wrong on our side. Please try again."
-                    : !fieldErrors.isEmpty() ? "Please correct the marked fields."
-                    : detail != null ? detail : "The request could not be completed.";
+            case 502, 503, 504 ->
+                "The shop cannot answer right now. Please try again in "
+                        + (retryAfter != null ? waitInWords() : "a moment") + ".";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side. Please try again."
+                        : !fieldErrors.isEmpty()
+                                ? "Please correct the marked fields."
+                                : detail != null ? detail : "The request could not be completed.";
         };
     }
 
     public String waitInWords() {
         long seconds = retryAfter == null ? 60 : Math.max(1, retryAfter.toSeconds());
-        return seconds < 120 ? seconds + (seconds == 1 ? " second" : " seconds")
-                : (seconds + 59) / 60 + " minutes";
+        return seconds < 120 ? seconds + (seconds == 1 ? " second" : " seconds") : (seconds + 59) / 60 + " minutes";
     }
 
     public boolean is(String problemType) {

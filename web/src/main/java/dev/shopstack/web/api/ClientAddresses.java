@@ -29,7 +29,11 @@ public class ClientAddresses {
     }
 
     ClientAddresses(List<String> trustedCidrs) {
-        this.trusted = trustedCidrs.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+        this.trusted = trustedCidrs.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
     }
 
     public String of(HttpServletRequest request) {
@@ -37,7 +41,9 @@ public class ClientAddresses {
     }
 
     String resolve(String peer, String forwardedFor) {
-        if (!isTrusted(peer) || forwardedFor == null || forwardedFor.isBlank()
+        if (!isTrusted(peer)
+                || forwardedFor == null
+                || forwardedFor.isBlank()
                 || forwardedFor.length() > MAX_HEADER_LENGTH) {
             return peer;
         }
@@ -97,8 +103,11 @@ public class ClientAddresses {
                 return false;
             }
             int bits = bytes.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                    .shiftRight(prefix).not();
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
+                    .shiftRight(prefix)
+                    .not();
             return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
         }
     }

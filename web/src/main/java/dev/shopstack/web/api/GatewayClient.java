@@ -33,7 +33,11 @@ public class GatewayClient {
     /** Larger answers are not read: every page needs far less. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    public enum As { ANONYMOUS, USER, USER_IF_SIGNED_IN }
+    public enum As {
+        ANONYMOUS,
+        USER,
+        USER_IF_SIGNED_IN
+    }
 
     private final RestClient rest;
     private final String base;
@@ -43,10 +47,16 @@ public class GatewayClient {
     private final WebProperties properties;
     private final Clock clock;
 
-    public GatewayClient(WebProperties properties, JsonMapper json, ClientAddresses addresses,
-            TokenRefresher refresher, Clock clock) {
-        var http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    public GatewayClient(
+            WebProperties properties,
+            JsonMapper json,
+            ClientAddresses addresses,
+            TokenRefresher refresher,
+            Clock clock) {
+        var http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.readTimeout());
         this.rest = RestClient.builder().requestFactory(factory).build();
@@ -102,40 +112,59 @@ public class GatewayClient {
     /** An image or other bytes (the avatar), at most {@code maxBytes}; null when the API has none. */
     public Binary getBinary(String path, String ifNoneMatch, int maxBytes) {
         HttpServletRequest request = currentRequest();
-        return rest.get().uri(URI.create(base + path)).headers(h -> {
-            h.set("X-Forwarded-For", addresses.of(request));
-            if (ifNoneMatch != null) {
-                h.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
-            }
-        }).exchange((req, res) -> {
-            int status = res.getStatusCode().value();
-            if (status == 304) {
-                return new Binary(304, null, res.getHeaders().getETag(), new byte[0]);
-            }
-            if (status != 200) {
-                return null;
-            }
-            byte[] bytes = readBounded(res.getBody(), maxBytes);
-            if (bytes == null) {
-                return null;
-            }
-            MediaType type = res.getHeaders().getContentType();
-            return new Binary(200, type == null ? null : type.toString(), res.getHeaders().getETag(), bytes);
-        });
+        return rest.get()
+                .uri(URI.create(base + path))
+                .headers(h -> {
+                    h.set("X-Forwarded-For", addresses.of(request));
+                    if (ifNoneMatch != null) {
+                        h.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+                    }
+                })
+                .exchange((req, res) -> {
+                    int status = res.getStatusCode().value();
+                    if (status == 304) {
+                        return new Binary(304, null, res.getHeaders().getETag(), new byte[0]);
+                    }
+                    if (status != 200) {
+                        return null;
+                    }
+                    byte[] bytes = readBounded(res.getBody(), maxBytes);
+                    if (bytes == null) {
+                        return null;
+                    }
+                    MediaType type = res.getHeaders().getContentType();
+                    return new Binary(
+                            200,
+                            type == null ? null : type.toString(),
+                            res.getHeaders().getETag(),
+                            bytes);
+                });
     }
 
-    public record Binary(int status, String contentType, String etag, byte[] bytes) {
-    }
+    public record Binary(int status, String contentType, String etag, byte[] bytes) {}
 
     private Tokens refresh(HttpSession session, Tokens stale, HttpServletRequest request) {
-        Tokens fresh = refresher.refresh(stale, refreshToken -> send(HttpMethod.POST, "/api/auth/refresh",
-                Map.of("refreshToken", refreshToken), Map.of(), null, request).body());
+        Tokens fresh = refresher.refresh(
+                stale,
+                refreshToken -> send(
+                                HttpMethod.POST,
+                                "/api/auth/refresh",
+                                Map.of("refreshToken", refreshToken),
+                                Map.of(),
+                                null,
+                                request)
+                        .body());
         session.setAttribute(Tokens.SESSION_ATTRIBUTE, fresh);
         return fresh;
     }
 
-    private ApiResponse send(HttpMethod method, String pathAndQuery, Object body, Map<String, String> headers,
-            String accessToken, HttpServletRequest request) {
+    private ApiResponse send(
+            HttpMethod method,
+            String pathAndQuery,
+            Object body,
+            Map<String, String> headers,
+            String accessToken,
+            HttpServletRequest request) {
         var spec = rest.method(method).uri(URI.create(base + pathAndQuery)).headers(h -> {
             h.set("X-Forwarded-For", addresses.of(request));
             h.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
@@ -154,15 +183,19 @@ public class GatewayClient {
             byte[] bytes = readBounded(res.getBody(), MAX_BODY_BYTES);
             JsonNode node = parse(bytes, res.getHeaders().getContentType());
             if (status >= 400) {
-                throw new ApiException(ApiProblem.of(status, node, res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+                throw new ApiException(
+                        ApiProblem.of(status, node, res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
             }
             return new ApiResponse(status, res.getHeaders(), node);
         });
     }
 
     private JsonNode parse(byte[] bytes, MediaType type) {
-        if (bytes == null || bytes.length == 0 || type == null
-                || !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
+        if (bytes == null
+                || bytes.length == 0
+                || type == null
+                || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        || type.getSubtype().endsWith("+json"))) {
             return MissingNode.getInstance();
         }
         try {

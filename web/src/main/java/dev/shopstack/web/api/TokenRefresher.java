@@ -22,10 +22,15 @@ import tools.jackson.databind.JsonNode;
 public class TokenRefresher {
 
     /** Recent rotations, by a hash of the spent refresh token; long enough for the requests that waited. */
-    private final Cache<String, Tokens> rotated = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(2)).build();
-    private final Cache<String, Object> locks = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final Cache<String, Tokens> rotated = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(2))
+            .build();
+
+    private final Cache<String, Object> locks = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(2))
+            .build();
     private final Clock clock;
 
     public TokenRefresher(Clock clock) {
@@ -63,14 +68,16 @@ public class TokenRefresher {
     /** Tokens from a login or refresh answer ({@code accessToken}, {@code refreshToken}, {@code expiresIn}). */
     public Tokens fromLogin(JsonNode answer) {
         long expiresIn = Math.max(1, answer.path("expiresIn").asLong(60));
-        return new Tokens(answer.path("accessToken").asString(), answer.path("refreshToken").asString(),
+        return new Tokens(
+                answer.path("accessToken").asString(),
+                answer.path("refreshToken").asString(),
                 clock.instant().plusSeconds(expiresIn));
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

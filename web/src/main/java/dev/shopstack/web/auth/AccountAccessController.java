@@ -27,6 +27,7 @@ public class AccountAccessController {
 
     /** user-service sends at most one code a minute per address (silently); the page says so instead. */
     static final Duration RESEND_COOLDOWN = Duration.ofSeconds(60);
+
     private static final String RESENT_AT = "shop.verification-resent";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
@@ -46,9 +47,12 @@ public class AccountAccessController {
 
     /** The password rules, checked as the person types (htmx). */
     @PostMapping("/sign-up/password-rules")
-    public String rules(@RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String passwordConfirm, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String username, Model model) {
+    public String rules(
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordConfirm,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String username,
+            Model model) {
         model.addAttribute("rules", PasswordRules.check(limit(password), limit(passwordConfirm), email, username));
         return "auth/sign-up :: rules";
     }
@@ -65,7 +69,8 @@ public class AccountAccessController {
         model.addAllAttributes(values);
         model.addAttribute("rules", rules);
         if (!PasswordRules.allMet(rules)) {
-            Pages.showError(model, "The password does not meet every rule yet.", Map.of("password", "See the rules below."));
+            Pages.showError(
+                    model, "The password does not meet every rule yet.", Map.of("password", "See the rules below."));
             return "auth/sign-up";
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -82,13 +87,20 @@ public class AccountAccessController {
         try {
             api.post("/api/auth/register", body, As.ANONYMOUS);
         } catch (ApiException e) {
-            Pages.showError(model, e.status() == 409 ? "An account with this email or username already exists."
-                    : e.problem().message(), e.problem().fieldErrors());
+            Pages.showError(
+                    model,
+                    e.status() == 409
+                            ? "An account with this email or username already exists."
+                            : e.problem().message(),
+                    e.problem().fieldErrors());
             return "auth/sign-up";
         }
         Pages.notice(redirect, "Welcome! We sent a 6-digit code to " + values.get("email") + ".");
-        return "redirect:" + UriComponentsBuilder.fromPath("/verify-email").queryParam("email", values.get("email"))
-                .encode().toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/verify-email")
+                        .queryParam("email", values.get("email"))
+                        .encode()
+                        .toUriString();
     }
 
     /** The emailed link lands here: {@code /verify-email?email=...}. */
@@ -99,14 +111,20 @@ public class AccountAccessController {
     }
 
     @PostMapping("/verify-email")
-    public String verify(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String code,
-            Model model, RedirectAttributes redirect) {
+    public String verify(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("email", Pages.text(email, 254));
         try {
             api.post("/api/auth/verify-email", Map.of("email", email.trim(), "code", code.trim()), As.ANONYMOUS);
         } catch (ApiException e) {
-            Pages.showError(model, e.status() == 400 && e.problem().fieldErrors().isEmpty()
-                    ? "That code is not right or has expired. Ask for a new one below." : e.problem().message(),
+            Pages.showError(
+                    model,
+                    e.status() == 400 && e.problem().fieldErrors().isEmpty()
+                            ? "That code is not right or has expired. Ask for a new one below."
+                            : e.problem().message(),
                     e.problem().fieldErrors());
             return "auth/verify-email";
         }
@@ -146,8 +164,9 @@ public class AccountAccessController {
         model.addAttribute("email", Pages.text(email, 254));
         try {
             api.post("/api/auth/password-reset", Map.of("email", email.trim()), As.ANONYMOUS);
-            model.addAttribute("notice", "If this address has an account, a reset link is on its way. "
-                    + "It works for 30 minutes.");
+            model.addAttribute(
+                    "notice",
+                    "If this address has an account, a reset link is on its way. " + "It works for 30 minutes.");
         } catch (ApiException e) {
             Pages.showError(model, e);
         }
@@ -163,8 +182,12 @@ public class AccountAccessController {
     }
 
     @PostMapping("/reset-password")
-    public String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String passwordConfirm, Model model, RedirectAttributes redirect) {
+    public String reset(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordConfirm,
+            Model model,
+            RedirectAttributes redirect) {
         String value = limit(password);
         var rules = PasswordRules.check(value, limit(passwordConfirm), null, null);
         model.addAttribute("token", TOKEN.matcher(token).matches() ? token : null);
@@ -176,8 +199,11 @@ public class AccountAccessController {
         try {
             api.post("/api/auth/password-reset/confirm", Map.of("token", token, "newPassword", value), As.ANONYMOUS);
         } catch (ApiException e) {
-            Pages.showError(model, e.status() == 400 && e.problem().fieldErrors().isEmpty()
-                    ? "This reset link is invalid or has expired. Please ask for a new one." : e.problem().message(),
+            Pages.showError(
+                    model,
+                    e.status() == 400 && e.problem().fieldErrors().isEmpty()
+                            ? "This reset link is invalid or has expired. Please ask for a new one."
+                            : e.problem().message(),
                     e.problem().fieldErrors());
             return "auth/reset-password";
         }

@@ -13,11 +13,9 @@ public final class PasswordRules {
     static final int MIN_LENGTH = 8;
     static final int MAX_BYTES = 72;
 
-    public record Rule(String text, boolean met) {
-    }
+    public record Rule(String text, boolean met) {}
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     public static List<Rule> check(String password, String confirmation, String email, String username) {
         String value = password == null ? "" : password;
@@ -27,7 +25,8 @@ public final class PasswordRules {
                 && !(username != null && lower.equals(username.trim().toLowerCase(Locale.ROOT)));
         return List.of(
                 new Rule("At least " + MIN_LENGTH + " characters", value.length() >= MIN_LENGTH),
-                new Rule("At most " + MAX_BYTES + " bytes (about 72 letters)",
+                new Rule(
+                        "At most " + MAX_BYTES + " bytes (about 72 letters)",
                         value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES),
                 new Rule("Not your email address or username", notIdentity),
                 new Rule("Both passwords match", !value.isEmpty() && value.equals(confirmation)));

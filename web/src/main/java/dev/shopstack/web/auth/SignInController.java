@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import tools.jackson.databind.JsonNode;
 
 /** Sign in, sign out, and sign out everywhere. */
@@ -48,8 +48,13 @@ public class SignInController {
     }
 
     @PostMapping("/sign-in")
-    public String signIn(@RequestParam(defaultValue = "") String login, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    public String signIn(
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("login", Pages.text(login, 254));
         if (login.isBlank() || password.isEmpty() || login.length() > 254 || password.length() > 128) {
             Pages.showError(model, "Please enter your email or username and your password.", Map.of());
@@ -58,24 +63,34 @@ public class SignInController {
         Tokens signedIn;
         JsonNode profile;
         try {
-            signedIn = tokens.fromLogin(api.post("/api/auth/login", Map.of("login", login.trim(),
-                    "password", password), As.ANONYMOUS));
+            signedIn = tokens.fromLogin(
+                    api.post("/api/auth/login", Map.of("login", login.trim(), "password", password), As.ANONYMOUS));
             profile = profile(signedIn.accessToken(), request);
         } catch (ApiException e) {
             if (e.status() == 403 && e.problem().is("email-not-verified")) {
-                redirect.addFlashAttribute("notice", "Please verify your email address first: enter the code we sent you.");
-                return "redirect:" + UriComponentsBuilder.fromPath("/verify-email")
-                        .queryParam("email", login.contains("@") ? login.trim() : null).encode().toUriString();
+                redirect.addFlashAttribute(
+                        "notice", "Please verify your email address first: enter the code we sent you.");
+                return "redirect:"
+                        + UriComponentsBuilder.fromPath("/verify-email")
+                                .queryParam("email", login.contains("@") ? login.trim() : null)
+                                .encode()
+                                .toUriString();
             }
-            model.addAttribute("error", e.status() == 401 ? "The email/username or password is wrong."
-                    : e.problem().message());
+            model.addAttribute(
+                    "error",
+                    e.status() == 401
+                            ? "The email/username or password is wrong."
+                            : e.problem().message());
             response.setStatus(e.status() == 429 ? 429 : 200);
             return "auth/sign-in";
         }
         Set<String> roles = new HashSet<>();
         profile.path("roles").forEach(role -> roles.add(role.asString()));
-        var user = new SignedInUser(profile.path("id").asString(), profile.path("username").asString(),
-                profile.path("email").asString(), Set.copyOf(roles));
+        var user = new SignedInUser(
+                profile.path("id").asString(),
+                profile.path("username").asString(),
+                profile.path("email").asString(),
+                Set.copyOf(roles));
         SavedRequest saved = savedRequests.getRequest(request, response);
         savedRequests.removeRequest(request, response);
         sessions.signIn(user, signedIn, request, response);
@@ -97,8 +112,13 @@ public class SignInController {
 
     private JsonNode profile(String accessToken, HttpServletRequest request) {
         // the tokens are not in the session yet: this one call carries the new access token itself
-        return api.call(HttpMethod.GET, "/api/users/me", null, As.ANONYMOUS,
-                Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)).body();
+        return api.call(
+                        HttpMethod.GET,
+                        "/api/users/me",
+                        null,
+                        As.ANONYMOUS,
+                        Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken))
+                .body();
     }
 
     @PostMapping("/sign-out")
@@ -115,8 +135,10 @@ public class SignInController {
         Tokens current = WebSessions.tokens(request);
         if (current != null) {
             try {
-                api.post("/api/auth/logout", Map.of("refreshToken", current.refreshToken(),
-                        "allSessions", everywhere), As.ANONYMOUS);
+                api.post(
+                        "/api/auth/logout",
+                        Map.of("refreshToken", current.refreshToken(), "allSessions", everywhere),
+                        As.ANONYMOUS);
             } catch (ApiException | SignedOutException e) {
                 // the session is over on this side either way
             }

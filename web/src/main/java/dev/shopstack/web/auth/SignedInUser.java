@@ -18,6 +18,8 @@ public record SignedInUser(String id, String username, String email, Set<String>
     }
 
     public List<GrantedAuthority> authorities() {
-        return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roles.stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 }

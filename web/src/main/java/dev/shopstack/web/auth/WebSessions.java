@@ -22,8 +22,8 @@ public class WebSessions {
 
     /** A new session id (session fixation), the person in the security context, the tokens beside it. */
     public void signIn(SignedInUser user, Tokens tokens, HttpServletRequest request, HttpServletResponse response) {
-        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.authorities());
+        Authentication authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
         request.getSession(true);
         fixation.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -85,8 +85,14 @@ public final class Cart implements Serializable {
         if (quantity <= 0) {
             lines.remove(productId);
         } else {
-            lines.put(productId, new Line(productId, line.name(), line.unitPrice(), line.currency(),
-                    Math.min(quantity, MAX_QUANTITY)));
+            lines.put(
+                    productId,
+                    new Line(
+                            productId,
+                            line.name(),
+                            line.unitPrice(),
+                            line.currency(),
+                            Math.min(quantity, MAX_QUANTITY)));
         }
     }
 

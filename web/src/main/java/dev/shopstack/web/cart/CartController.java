@@ -31,8 +31,11 @@ public class CartController {
     }
 
     @PostMapping("/cart/add")
-    public String add(@RequestParam String productId, @RequestParam(defaultValue = "1") String quantity,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    public String add(
+            @RequestParam String productId,
+            @RequestParam(defaultValue = "1") String quantity,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         long id = Pages.id(productId);
         int count = Math.max(1, Math.min(Cart.MAX_QUANTITY, (int) Pages.id(quantity)));
         JsonNode product;
@@ -42,13 +45,18 @@ public class CartController {
             Pages.flashError(redirect, e);
             return "redirect:/";
         }
-        if (!product.path("active").asBoolean(false) || product.path("stockQuantity").asInt(0) < 1) {
+        if (!product.path("active").asBoolean(false)
+                || product.path("stockQuantity").asInt(0) < 1) {
             redirect.addFlashAttribute("error", "This product is not available right now.");
             return "redirect:/products/" + id;
         }
         Cart cart = Cart.of(request);
-        if (!cart.add(id, product.path("name").asString(), product.path("price").decimalValue(),
-                product.path("currency").asString(), count)) {
+        if (!cart.add(
+                id,
+                product.path("name").asString(),
+                product.path("price").decimalValue(),
+                product.path("currency").asString(),
+                count)) {
             redirect.addFlashAttribute("error", "Your cart is full (at most " + Cart.MAX_LINES + " products).");
             return "redirect:/cart";
         }

@@ -82,13 +82,19 @@ public class OrdersController {
         }
         JsonNode order;
         try {
-            order = api.call(HttpMethod.POST, "/api/orders", Map.of("lines", lines, "shippingAddress", address),
-                    As.USER, Map.of("Idempotency-Key", key)).body();
+            order = api.call(
+                            HttpMethod.POST,
+                            "/api/orders",
+                            Map.of("lines", lines, "shippingAddress", address),
+                            As.USER,
+                            Map.of("Idempotency-Key", key))
+                    .body();
         } catch (ApiException e) {
             model.addAttribute("cart", cart);
             model.addAttribute("address", address);
-            model.addAttribute("checkoutKey", e.status() == 422 && e.problem().is("idempotency-key-reused")
-                    ? renewCheckoutKey(session) : key);
+            model.addAttribute(
+                    "checkoutKey",
+                    e.status() == 422 && e.problem().is("idempotency-key-reused") ? renewCheckoutKey(session) : key);
             Pages.showError(model, e);
             return new ModelAndView("orders/checkout", model.asMap());
         }
@@ -96,7 +102,8 @@ public class OrdersController {
         cart.save(request);
         session.removeAttribute(CHECKOUT_KEY);
         String checkoutUrl = payments.checkoutUrl(order);
-        return checkoutUrl != null ? paymentPage(checkoutUrl, order.path("id").asString())
+        return checkoutUrl != null
+                ? paymentPage(checkoutUrl, order.path("id").asString())
                 : new ModelAndView("redirect:/orders/" + order.path("id").asString());
     }
 
@@ -128,8 +135,11 @@ public class OrdersController {
         JsonNode order = api.get("/api/orders/" + orderId, As.USER);
         String checkoutUrl = payments.checkoutUrl(order);
         if (checkoutUrl == null) {
-            redirect.addFlashAttribute("error", "PENDING_PAYMENT".equals(order.path("status").asString())
-                    ? "Online payment is not available for this order yet." : "This order cannot be paid any more.");
+            redirect.addFlashAttribute(
+                    "error",
+                    "PENDING_PAYMENT".equals(order.path("status").asString())
+                            ? "Online payment is not available for this order yet."
+                            : "This order cannot be paid any more.");
             return new ModelAndView("redirect:/orders/" + orderId);
         }
         return paymentPage(checkoutUrl, orderId.toString());
@@ -140,8 +150,11 @@ public class OrdersController {
         if (checkoutUrl.contains("return_url=")) {
             return external(checkoutUrl);
         }
-        String back = ServletUriComponentsBuilder.fromCurrentContextPath().path("/orders/{id}")
-                .queryParam("payment", "returned").buildAndExpand(orderId).toUriString();
+        String back = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/orders/{id}")
+                .queryParam("payment", "returned")
+                .buildAndExpand(orderId)
+                .toUriString();
         return external(checkoutUrl + (checkoutUrl.contains("?") ? "&" : "?") + "return_url="
                 + URLEncoder.encode(back, StandardCharsets.UTF_8));
     }
@@ -160,8 +173,11 @@ public class OrdersController {
         UUID orderId = uuid(id);
         try {
             JsonNode cancelled = api.post("/api/orders/" + orderId + "/cancel", Map.of(), As.USER);
-            Pages.notice(redirect, "REFUNDED".equals(cancelled.path("status").asString(""))
-                    ? "Your order is cancelled and your payment refunded." : "Your order is cancelled.");
+            Pages.notice(
+                    redirect,
+                    "REFUNDED".equals(cancelled.path("status").asString(""))
+                            ? "Your order is cancelled and your payment refunded."
+                            : "Your order is cancelled.");
         } catch (ApiException e) {
             Pages.flashError(redirect, e);
         }
@@ -195,8 +211,10 @@ public class OrdersController {
     public static JsonNode refunds(GatewayClient api, String orderId) {
         try {
             JsonNode refunds = api.get("/api/orders/" + uuid(orderId) + "/refunds", As.USER);
-            return refunds.path("refunds").isEmpty() && refunds.path("refundable").decimalValue().signum() == 0
-                    ? null : refunds;
+            return refunds.path("refunds").isEmpty()
+                            && refunds.path("refundable").decimalValue().signum() == 0
+                    ? null
+                    : refunds;
         } catch (ApiException e) {
             if (e.status() == 401) {
                 throw e;

@@ -17,7 +17,9 @@ public class PaymentRedirects {
     private final List<String> origins;
 
     public PaymentRedirects(WebProperties properties) {
-        this.origins = properties.paymentOrigins().stream().map(PaymentRedirects::origin).toList();
+        this.origins = properties.paymentOrigins().stream()
+                .map(PaymentRedirects::origin)
+                .toList();
     }
 
     /** The order's checkout URL when it may be followed, else null ("awaiting payment"). */
@@ -34,7 +36,8 @@ public class PaymentRedirects {
         try {
             URI uri = URI.create(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getRawUserInfo() == null
+            return (scheme.equals("https") || scheme.equals("http"))
+                    && uri.getRawUserInfo() == null
                     && origins.contains(origin(url));
         } catch (IllegalArgumentException e) {
             return false;

@@ -31,18 +31,30 @@ public class ShopController {
 
     /** The product list; an htmx request (the filter form) gets only the results. */
     @GetMapping("/")
-    public String index(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String minPrice, @RequestParam(required = false) String maxPrice,
-            @RequestParam(required = false) String inStock, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String page, HttpServletRequest request, Model model) {
+    public String index(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String minPrice,
+            @RequestParam(required = false) String maxPrice,
+            @RequestParam(required = false) String inStock,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            HttpServletRequest request,
+            Model model) {
         String text = Pages.text(q, 100);
-        String slug = category != null && category.length() <= 80 && SLUG.matcher(category).matches() ? category : null;
+        String slug = category != null
+                        && category.length() <= 80
+                        && SLUG.matcher(category).matches()
+                ? category
+                : null;
         BigDecimal min = Pages.amount(minPrice);
         BigDecimal max = Pages.amount(maxPrice);
         boolean onlyInStock = "true".equals(inStock);
         String order = sort != null && SORTS.contains(sort) ? sort : "newest";
         int pageNumber = Pages.page(page);
-        var query = Pages.api("/api/products").queryParam("size", PAGE_SIZE).queryParam("page", pageNumber)
+        var query = Pages.api("/api/products")
+                .queryParam("size", PAGE_SIZE)
+                .queryParam("page", pageNumber)
                 .queryParam("sort", order);
         if (text != null) {
             query.queryParam("q", text);

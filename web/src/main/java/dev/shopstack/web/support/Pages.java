@@ -10,8 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** Small helpers every page controller shares: API errors into the model, bounded parsing of query values. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The error at the top of the page and the messages next to the fields. */
     public static void showError(Model model, ApiException e) {

@@ -48,25 +48,30 @@ public class SecurityConfiguration {
         String csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: https:; "
                 + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self' " + formTargets + "; frame-ancestors 'none'";
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/account/**", "/orders/**", "/checkout/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/sign-out", "/sign-out-everywhere").permitAll()
-                        .anyRequest().permitAll())
+        http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .denyAll()
+                                .requestMatchers("/admin/**")
+                                .hasRole("ADMIN")
+                                .requestMatchers("/account/**", "/orders/**", "/checkout/**")
+                                .authenticated()
+                                .requestMatchers(HttpMethod.POST, "/sign-out", "/sign-out-everywhere")
+                                .permitAll()
+                                .anyRequest()
+                                .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
                 .requestCache(cache -> cache.requestCache(savedPages()))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(policy -> policy.policyDirectives(csp))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions
-                                .policy("camera=(), microphone=(), geolocation=(), payment=()")));
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions ->
+                                permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
         return http.build();
     }
 }

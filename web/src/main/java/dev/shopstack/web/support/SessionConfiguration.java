@@ -44,8 +44,10 @@ public class SessionConfiguration {
 
         @Bean
         MapSessionRepository sessionRepository(WebProperties properties) {
-            var sessions = Caffeine.newBuilder().maximumSize(properties.maxSessions())
-                    .expireAfterAccess(properties.sessionTimeout()).<String, org.springframework.session.Session>build();
+            var sessions = Caffeine.newBuilder()
+                    .maximumSize(properties.maxSessions())
+                    .expireAfterAccess(properties.sessionTimeout())
+                    .<String, org.springframework.session.Session>build();
             MapSessionRepository repository = new MapSessionRepository(sessions.asMap());
             repository.setDefaultMaxInactiveInterval(properties.sessionTimeout());
             return repository;
@@ -61,12 +63,15 @@ public class SessionConfiguration {
         HealthIndicator sessionStoreHealth(RedisConnectionFactory redis) {
             return () -> {
                 try (var connection = redis.getConnection()) {
-                    return "PONG".equals(connection.ping()) ? Health.up().build() : Health.down().build();
+                    return "PONG".equals(connection.ping())
+                            ? Health.up().build()
+                            : Health.down().build();
                 } catch (RuntimeException e) {
-                    return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                    return Health.down()
+                            .withDetail("error", e.getClass().getSimpleName())
+                            .build();
                 }
             };
         }
     }
-
 }

@@ -15,7 +15,8 @@ class ApiProblemTest {
                 {"type":"about:blank","status":400,"title":"Bad Request","detail":"Invalid request content.",
                  "errors":[{"field":"shippingAddress.country","message":"must be an ISO 3166-1 alpha-2 code"},
                            {"field":"email","message":"must be a well-formed email address"}]}"""), null);
-        assertThat(problem.fieldErrors()).containsEntry("country", "must be an ISO 3166-1 alpha-2 code")
+        assertThat(problem.fieldErrors())
+                .containsEntry("country", "must be an ISO 3166-1 alpha-2 code")
                 .containsEntry("email", "must be a well-formed email address");
         assertThat(problem.message()).isEqualTo("Please correct the marked fields.");
     }
@@ -32,8 +33,7 @@ class ApiProblemTest {
     @Test
     void theProblemTypeAndDetailAreKeptForThePage() {
         var problem = ApiProblem.of(409, json.readTree("""
-                {"type":"https://shopstack.dev/problems/out-of-stock","status":409,"detail":"Not enough stock of LAMP-1"}"""),
-                null);
+                {"type":"https://shopstack.dev/problems/out-of-stock","status":409,"detail":"Not enough stock of LAMP-1"}"""), null);
         assertThat(problem.is("out-of-stock")).isTrue();
         assertThat(problem.message()).isEqualTo("Not enough stock of LAMP-1");
     }
@@ -42,11 +42,13 @@ class ApiProblemTest {
     void anAnswerThatIsNoProblemJsonStillReadsAsWordsNeverAsRawBody() {
         assertThat(ApiProblem.of(502, null, null).message()).startsWith("The shop cannot answer right now");
         assertThat(ApiProblem.of(500, json.readTree("{\"detail\":\"NullPointerException at Foo.java:12\"}"), null)
-                .message()).isEqualTo("Something went wrong on our side. Please try again.");
+                        .message())
+                .isEqualTo("Something went wrong on our side. Please try again.");
         assertThat(ApiProblem.of(400, json.readTree("[1,2]"), null).message())
                 .isEqualTo("The request could not be completed.");
         String longDetail = "x".repeat(5000);
-        assertThat(ApiProblem.of(422, json.readTree("{\"detail\":\"" + longDetail + "\"}"), null).message())
+        assertThat(ApiProblem.of(422, json.readTree("{\"detail\":\"" + longDetail + "\"}"), null)
+                        .message())
                 .hasSizeLessThan(ApiProblem.MAX_DETAIL + 5);
     }
 }

@@ -45,23 +45,28 @@ class TokenRefresherTest {
             assertThat(result.get().accessExpiresAt()).isEqualTo(clock.instant().plusSeconds(900));
         }
         pool.shutdown();
-        assertThat(calls).as("a refresh token is single-use: presenting it twice ends the session").hasValue(1);
+        assertThat(calls)
+                .as("a refresh token is single-use: presenting it twice ends the session")
+                .hasValue(1);
     }
 
     @Test
     void aRefusedRefreshSignsThePersonOut() {
         Tokens stale = new Tokens("a1", "revoked", clock.instant());
         assertThatThrownBy(() -> refresher.refresh(stale, token -> {
-            throw new ApiException(ApiProblem.of(401, null, null));
-        })).isInstanceOf(SignedOutException.class).hasMessageContaining("sign in again");
+                    throw new ApiException(ApiProblem.of(401, null, null));
+                }))
+                .isInstanceOf(SignedOutException.class)
+                .hasMessageContaining("sign in again");
     }
 
     @Test
     void aGatewayOutageDuringRefreshIsNotASignOut() {
         Tokens stale = new Tokens("a1", "r1", clock.instant());
         assertThatThrownBy(() -> refresher.refresh(stale, token -> {
-            throw new ApiException(ApiProblem.of(503, null, "5"));
-        })).isInstanceOf(ApiException.class);
+                    throw new ApiException(ApiProblem.of(503, null, "5"));
+                }))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test

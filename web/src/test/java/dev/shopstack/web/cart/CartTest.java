@@ -20,7 +20,9 @@ class CartTest {
         cart.add(3, "Mug", new BigDecimal("5.00"), "USD", 2);
         assertThat(cart.lines()).hasSize(3);
         assertThat(cart.count()).isEqualTo(6);
-        assertThat(cart.totals()).containsEntry("EUR", new BigDecimal("153.50")).containsEntry("USD", new BigDecimal("10.00"));
+        assertThat(cart.totals())
+                .containsEntry("EUR", new BigDecimal("153.50"))
+                .containsEntry("USD", new BigDecimal("10.00"));
     }
 
     @Test
@@ -33,8 +35,11 @@ class CartTest {
         for (long id = 2; id <= Cart.MAX_LINES; id++) {
             assertThat(cart.add(id, "P" + id, BigDecimal.ONE, "EUR", 1)).isTrue();
         }
-        assertThat(cart.add(Cart.MAX_LINES + 1, "One too many", BigDecimal.ONE, "EUR", 1)).isFalse();
-        assertThat(cart.add(1, "Lamp", BigDecimal.ONE, "EUR", 1)).as("a product already there").isTrue();
+        assertThat(cart.add(Cart.MAX_LINES + 1, "One too many", BigDecimal.ONE, "EUR", 1))
+                .isFalse();
+        assertThat(cart.add(1, "Lamp", BigDecimal.ONE, "EUR", 1))
+                .as("a product already there")
+                .isTrue();
     }
 
     @Test

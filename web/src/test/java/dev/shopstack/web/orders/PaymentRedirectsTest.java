@@ -11,9 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 class PaymentRedirectsTest {
 
-    private final PaymentRedirects redirects = new PaymentRedirects(new WebProperties(URI.create("http://localhost:8080"),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(), List.of("http://localhost:8085"), false, "memory",
-            10, Duration.ofMinutes(1), Duration.ofSeconds(30)));
+    private final PaymentRedirects redirects = new PaymentRedirects(new WebProperties(
+            URI.create("http://localhost:8080"),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            List.of(),
+            List.of("http://localhost:8085"),
+            false,
+            "memory",
+            10,
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(30)));
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -26,7 +34,8 @@ class PaymentRedirectsTest {
 
     @Test
     void withoutAPaymentOrWhenPaidThereIsNothingToFollow() {
-        assertThat(redirects.checkoutUrl(json.readTree("{\"status\":\"PENDING_PAYMENT\"}"))).isNull();
+        assertThat(redirects.checkoutUrl(json.readTree("{\"status\":\"PENDING_PAYMENT\"}")))
+                .isNull();
         assertThat(redirects.checkoutUrl(json.readTree("""
                 {"status":"PAID","payment":{"checkoutUrl":"http://localhost:8085/checkout/pi_1"}}"""))).isNull();
     }

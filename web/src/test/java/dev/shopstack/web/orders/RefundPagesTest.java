@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -67,11 +67,20 @@ class RefundPagesTest {
     void theCustomerSeesTheRefundsAndMayCancelThePaidOrderWhichRefundsIt() throws Exception {
         Cookie session = signIn("CUSTOMER");
 
-        String page = mvc.perform(get("/orders/" + ORDER).cookie(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/orders/" + ORDER).cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("Refunded 10.00 of 29.99 EUR", "The cover arrived torn.", "(refunded)",
-                "Cancel this order", "cancelling it refunds").doesNotContain("re_123");
+        assertThat(page)
+                .contains(
+                        "Refunded 10.00 of 29.99 EUR",
+                        "The cover arrived torn.",
+                        "(refunded)",
+                        "Cancel this order",
+                        "cancelling it refunds")
+                .doesNotContain("re_123");
         mvc.perform(post("/orders/" + ORDER + "/cancel").cookie(session).with(csrf()))
                 .andExpect(redirectedUrl("/orders/" + ORDER));
         assertThat(GATEWAY.requests).contains("POST /api/orders/" + ORDER + "/cancel");
@@ -84,7 +93,9 @@ class RefundPagesTest {
                  "payment":{"status":"REQUIRES_PAYMENT","amount":2999,"currency":"EUR"}}""".formatted(ORDER));
 
         String page = mvc.perform(get("/orders/" + ORDER).cookie(signIn("CUSTOMER")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(page).contains("Cancel this order").doesNotContain("cancelling it refunds");
     }
@@ -93,11 +104,12 @@ class RefundPagesTest {
     void aPaidOrderWhosePaymentMethodIsManualPromisesNoCardRefund() throws Exception {
         GATEWAY.answer("GET /api/orders/" + ORDER, """
                 {"id":"%s","status":"PAID","currency":"EUR","total":29.99,"lines":[],
-                 "payment":{"method":"MANUAL","status":"SUCCEEDED","amount":2999,"currency":"EUR"}}"""
-                .formatted(ORDER));
+                 "payment":{"method":"MANUAL","status":"SUCCEEDED","amount":2999,"currency":"EUR"}}""".formatted(ORDER));
 
         String page = mvc.perform(get("/orders/" + ORDER).cookie(signIn("CUSTOMER")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(page).contains("Cancel this order").doesNotContain("cancelling it refunds");
     }
@@ -108,30 +120,47 @@ class RefundPagesTest {
                 {"id":"%s","status":"SHIPPED","currency":"EUR","total":29.99,"lines":[]}""".formatted(ORDER));
 
         String page = mvc.perform(get("/orders/" + ORDER).cookie(signIn("CUSTOMER")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(page).doesNotContain("Cancel this order");
     }
 
     @Test
     void theAdminPageShowsPastRefundsAndARefundFormWithItsCsrfToken() throws Exception {
-        String page = mvc.perform(get("/admin/orders/" + ORDER).cookie(signIn("ADMIN"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/admin/orders/" + ORDER).cookie(signIn("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("Past refunds", "The cover arrived torn.", "re_123", "admin-1",
-                "refundable 19.99 EUR", "action=\"/admin/orders/" + ORDER + "/refund\"", "name=\"_csrf\"",
-                "name=\"reason\"");
+        assertThat(page)
+                .contains(
+                        "Past refunds",
+                        "The cover arrived torn.",
+                        "re_123",
+                        "admin-1",
+                        "refundable 19.99 EUR",
+                        "action=\"/admin/orders/" + ORDER + "/refund\"",
+                        "name=\"_csrf\"",
+                        "name=\"reason\"");
     }
 
     @Test
     void theRefundFormPostsTheAmountAndReasonAndAnEmptyAmountRefundsTheRest() throws Exception {
         Cookie admin = signIn("ADMIN");
 
-        mvc.perform(post("/admin/orders/" + ORDER + "/refund").cookie(admin)
-                        .param("amount", "").param("reason", "Returned"))
+        mvc.perform(post("/admin/orders/" + ORDER + "/refund")
+                        .cookie(admin)
+                        .param("amount", "")
+                        .param("reason", "Returned"))
                 .andExpect(status().isForbidden()); // no CSRF token
-        mvc.perform(post("/admin/orders/" + ORDER + "/refund").cookie(admin).with(csrf())
-                        .param("amount", "").param("reason", "Returned"))
+        mvc.perform(post("/admin/orders/" + ORDER + "/refund")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("amount", "")
+                        .param("reason", "Returned"))
                 .andExpect(redirectedUrl("/admin/orders/" + ORDER));
 
         assertThat(GATEWAY.bodies.get("POST /api/orders/" + ORDER + "/refunds"))
@@ -143,8 +172,12 @@ class RefundPagesTest {
         Cookie customer = signIn("CUSTOMER");
 
         mvc.perform(get("/admin/orders/" + ORDER).cookie(customer)).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/orders/" + ORDER + "/refund").cookie(customer).with(csrf())
-                .param("amount", "1.00").param("reason", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/orders/" + ORDER + "/refund")
+                        .cookie(customer)
+                        .with(csrf())
+                        .param("amount", "1.00")
+                        .param("reason", "x"))
+                .andExpect(status().isForbidden());
         assertThat(GATEWAY.requests).doesNotContain("POST /api/orders/" + ORDER + "/refunds");
     }
 
@@ -153,8 +186,10 @@ class RefundPagesTest {
                 {"accessToken":"access-%s","refreshToken":"refresh","expiresIn":3600}""".formatted(role));
         GATEWAY.answer("GET /api/users/me", """
                 {"id":"u-1","username":"ada","email":"ada@example.com","roles":["%s"]}""".formatted(role));
-        var result = mvc.perform(post("/sign-in").with(csrf()).param("login", "ada").param("password", "secret"))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        var result = mvc.perform(
+                        post("/sign-in").with(csrf()).param("login", "ada").param("password", "secret"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         // the session lives in Spring Session's store, found by its cookie
         Cookie session = result.getResponse().getCookie("SHOPSESSION");
         assertThat(session).as("signed in").isNotNull();
@@ -176,14 +211,15 @@ class RefundPagesTest {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/", exchange -> {
-                String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+                String key = exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath();
                 requests.add(key);
                 bodies.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 String answer = answers.get(key);
                 byte[] body = (answer != null ? answer : "{\"status\":404,\"title\":\"Not Found\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type",
-                        answer != null ? "application/json" : "application/problem+json");
+                exchange.getResponseHeaders()
+                        .add("Content-Type", answer != null ? "application/json" : "application/problem+json");
                 exchange.sendResponseHeaders(answer != null ? 200 : 404, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

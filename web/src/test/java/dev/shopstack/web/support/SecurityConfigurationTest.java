@@ -30,14 +30,24 @@ class SecurityConfigurationTest {
 
     @Test
     void everyPageCarriesAStrictContentSecurityPolicy() throws Exception {
-        var response = mvc.perform(get("/sign-up")).andExpect(status().isOk()).andReturn().getResponse();
+        var response = mvc.perform(get("/sign-up"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         String csp = response.getHeader("Content-Security-Policy");
-        assertThat(csp).contains("default-src 'self'", "script-src 'self';", "style-src 'self';",
-                "form-action 'self' http://localhost:8085", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(csp)
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self';",
+                        "style-src 'self';",
+                        "form-action 'self' http://localhost:8085",
+                        "frame-ancestors 'none'")
+                .doesNotContain("unsafe");
         assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(response.getHeader("Set-Cookie")).startsWith("SHOPSESSION=").contains("HttpOnly", "SameSite=Lax");
-        assertThat(response.getContentAsString()).contains("name=\"csrf-token\"", "/webjars/htmx.org/")
+        assertThat(response.getContentAsString())
+                .contains("name=\"csrf-token\"", "/webjars/htmx.org/")
                 .doesNotContain("<script>", "style=\"", "onclick");
     }
 
@@ -45,9 +55,12 @@ class SecurityConfigurationTest {
     void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/sign-in").param("login", "ada").param("password", "x"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/sign-up/password-rules").param("password", "analytical-engine")
-                        .param("passwordConfirm", "analytical-engine").with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("met")));
+        mvc.perform(post("/sign-up/password-rules")
+                        .param("password", "analytical-engine")
+                        .param("passwordConfirm", "analytical-engine")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("met")));
     }
 
     @Test
@@ -62,8 +75,11 @@ class SecurityConfigurationTest {
     void errorsArePagesInWordsWithoutStackTraces() throws Exception {
         mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
         // the gateway is unreachable here: the storefront says so instead of failing
-        String page = mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().isServiceUnavailable())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isServiceUnavailable())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("The shop cannot answer right now").doesNotContain("Exception", "at dev.");
         mvc.perform(get("/products/not-a-number").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
     }
@@ -72,7 +88,8 @@ class SecurityConfigurationTest {
     void healthIsServedButNoOtherActuatorEndpoint() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/webjars/htmx.org/2.0.8/dist/htmx.min.js")).andExpect(status().isOk())
+        mvc.perform(get("/webjars/htmx.org/2.0.8/dist/htmx.min.js"))
+                .andExpect(status().isOk())
                 .andExpect(header().exists("Cache-Control"));
     }
 }

@@ -43,7 +43,9 @@ class StripeConfiguration {
     /** A prod stack on the sandbox takes any test card and moves no money: only when explicitly allowed. */
     static void refuseSandboxInProd(PaymentProviderProperties properties, Environment environment) {
         String apiBase = properties.stripe().apiBase();
-        if (apiBase == null || apiBase.isBlank() || properties.allowSandboxInProd()
+        if (apiBase == null
+                || apiBase.isBlank()
+                || properties.allowSandboxInProd()
                 || !environment.acceptsProfiles(Profiles.of("prod"))) {
             return;
         }

@@ -7,8 +7,8 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Event;
 import com.stripe.model.Charge;
+import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
@@ -45,10 +45,13 @@ public class StripePaymentProvider implements PaymentProvider {
                 .setDescription(request.description())
                 .putMetadata("order_id", request.orderId().toString())
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true).build())
+                        .setEnabled(true)
+                        .build())
                 .build();
         // the same key for every attempt of this order: a retry after a timeout answers the intent already made
-        var options = RequestOptions.builder().setIdempotencyKey("order-" + request.orderId()).build();
+        var options = RequestOptions.builder()
+                .setIdempotencyKey("order-" + request.orderId())
+                .build();
         try {
             return view(stripe.v1().paymentIntents().create(params, options));
         } catch (StripeException e) {
@@ -68,8 +71,10 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public Intent cancel(String intentId) {
         var params = PaymentIntentCancelParams.builder()
-                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
-        var options = RequestOptions.builder().setIdempotencyKey("cancel-" + intentId).build();
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                .build();
+        var options =
+                RequestOptions.builder().setIdempotencyKey("cancel-" + intentId).build();
         try {
             return view(stripe.v1().paymentIntents().cancel(intentId, params, options));
         } catch (StripeException e) {
@@ -111,8 +116,12 @@ public class StripePaymentProvider implements PaymentProvider {
     public Event verify(String payload, String signature) {
         com.stripe.model.Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, properties.webhookSecret(),
-                    properties.webhookTolerance().toSeconds(), clock);
+            event = Webhook.constructEvent(
+                    payload,
+                    signature,
+                    properties.webhookSecret(),
+                    properties.webhookTolerance().toSeconds(),
+                    clock);
         } catch (SignatureVerificationException e) {
             throw new InvalidWebhookException("The Stripe-Signature does not match the body, or is too old.", e);
         } catch (RuntimeException notAnEvent) { // malformed JSON after a valid signature: still not accepted
@@ -134,18 +143,33 @@ public class StripePaymentProvider implements PaymentProvider {
             default -> Event.Kind.OTHER;
         };
         if (kind == Event.Kind.REFUNDED && object instanceof Charge charge) {
-            String orderId = charge.getMetadata() == null ? null : charge.getMetadata().get("order_id");
-            return new Event(event.getId(), kind, event.getType(), charge.getPaymentIntent(), orderId,
+            String orderId =
+                    charge.getMetadata() == null ? null : charge.getMetadata().get("order_id");
+            return new Event(
+                    event.getId(),
+                    kind,
+                    event.getType(),
+                    charge.getPaymentIntent(),
+                    orderId,
                     charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded(),
                     charge.getAmountCaptured() == null ? 0 : charge.getAmountCaptured(),
-                    charge.getCurrency() == null ? null : charge.getCurrency().toUpperCase(Locale.ROOT), null);
+                    charge.getCurrency() == null ? null : charge.getCurrency().toUpperCase(Locale.ROOT),
+                    null);
         }
         if (!(object instanceof PaymentIntent intent)) {
             return new Event(event.getId(), Event.Kind.OTHER, event.getType(), null, null, 0, 0, null, null);
         }
         Intent view = view(intent);
-        return new Event(event.getId(), kind, event.getType(), intent.getId(), view.orderId(), view.amount(),
-                view.amountReceived(), view.currency(), view.failure());
+        return new Event(
+                event.getId(),
+                kind,
+                event.getType(),
+                intent.getId(),
+                view.orderId(),
+                view.amount(),
+                view.amountReceived(),
+                view.currency(),
+                view.failure());
     }
 
     /** The event's object; one written for another API version is read anyway (its fields are the same here). */
@@ -161,18 +185,32 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     private static Intent view(PaymentIntent intent) {
-        String checkoutUrl = intent.getNextAction() != null && intent.getNextAction().getRedirectToUrl() != null
-                ? intent.getNextAction().getRedirectToUrl().getUrl() : null;
-        String failure = intent.getLastPaymentError() != null ? intent.getLastPaymentError().getMessage() : null;
-        String orderId = intent.getMetadata() == null ? null : intent.getMetadata().get("order_id");
-        return new Intent(intent.getId(), intent.getStatus(), intent.getAmount() == null ? 0 : intent.getAmount(),
+        String checkoutUrl =
+                intent.getNextAction() != null && intent.getNextAction().getRedirectToUrl() != null
+                        ? intent.getNextAction().getRedirectToUrl().getUrl()
+                        : null;
+        String failure = intent.getLastPaymentError() != null
+                ? intent.getLastPaymentError().getMessage()
+                : null;
+        String orderId =
+                intent.getMetadata() == null ? null : intent.getMetadata().get("order_id");
+        return new Intent(
+                intent.getId(),
+                intent.getStatus(),
+                intent.getAmount() == null ? 0 : intent.getAmount(),
                 intent.getAmountReceived() == null ? 0 : intent.getAmountReceived(),
                 intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT),
-                intent.getClientSecret(), checkoutUrl, failure, orderId);
+                intent.getClientSecret(),
+                checkoutUrl,
+                failure,
+                orderId);
     }
 
     private static RefundResult view(Refund refund) {
-        return new RefundResult(refund.getId(), refund.getStatus(), refund.getAmount() == null ? 0 : refund.getAmount(),
+        return new RefundResult(
+                refund.getId(),
+                refund.getStatus(),
+                refund.getAmount() == null ? 0 : refund.getAmount(),
                 refund.getCurrency() == null ? null : refund.getCurrency().toUpperCase(Locale.ROOT),
                 refund.getFailureReason());
     }

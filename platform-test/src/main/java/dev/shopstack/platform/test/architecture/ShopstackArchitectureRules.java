@@ -29,6 +29,7 @@ public final class ShopstackArchitectureRules {
     /** The classes of the web layer, the only ones that may speak HTTP: inbound, and the clients calling out. */
     private static final List<String> WEB_LAYER_SUFFIXES =
             List.of("Controller", "Advice", "Filter", "Configuration", "Config", "Client");
+
     private static final List<String> WEB_LAYER_ANNOTATIONS = List.of(
             "org.springframework.stereotype.Controller",
             "org.springframework.web.bind.annotation.RestController",
@@ -37,24 +38,22 @@ public final class ShopstackArchitectureRules {
             "org.springframework.context.annotation.Configuration",
             "org.springframework.boot.autoconfigure.AutoConfiguration");
     private static final List<String> CONTROLLER_ANNOTATIONS = List.of(
-            "org.springframework.stereotype.Controller",
-            "org.springframework.web.bind.annotation.RestController");
+            "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController");
     private static final String SPRING_TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
     private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
 
-    private static final DescribedPredicate<JavaClass> WEB_LAYER = new DescribedPredicate<>(
-            "controllers, advice, filters, configuration or HTTP clients") {
-        @Override
-        public boolean test(JavaClass javaClass) {
-            JavaClass outer = outermost(javaClass);
-            return WEB_LAYER_SUFFIXES.stream().anyMatch(outer.getSimpleName()::endsWith)
-                    || WEB_LAYER_ANNOTATIONS.stream().anyMatch(outer::isAnnotatedWith);
-        }
-    };
+    private static final DescribedPredicate<JavaClass> WEB_LAYER =
+            new DescribedPredicate<>("controllers, advice, filters, configuration or HTTP clients") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    JavaClass outer = outermost(javaClass);
+                    return WEB_LAYER_SUFFIXES.stream().anyMatch(outer.getSimpleName()::endsWith)
+                            || WEB_LAYER_ANNOTATIONS.stream().anyMatch(outer::isAnnotatedWith);
+                }
+            };
 
     /** Requests, responses, servlets and MVC: not the URL utilities of {@code org.springframework.web.util}. */
-    private static final DescribedPredicate<JavaClass> HTTP_TYPES = new DescribedPredicate<>(
-            "HTTP or servlet types") {
+    private static final DescribedPredicate<JavaClass> HTTP_TYPES = new DescribedPredicate<>("HTTP or servlet types") {
         @Override
         public boolean test(JavaClass javaClass) {
             String pkg = javaClass.getPackageName();
@@ -71,22 +70,23 @@ public final class ShopstackArchitectureRules {
         }
     };
 
-    private static final DescribedPredicate<JavaClass> DATA_ACCESS = new DescribedPredicate<>(
-            "repositories (Spring Data, @Repository, JdbcTemplate, EntityManager)") {
-        @Override
-        public boolean test(JavaClass javaClass) {
-            return javaClass.isAssignableTo("org.springframework.data.repository.Repository")
-                    || javaClass.isAnnotatedWith("org.springframework.stereotype.Repository")
-                    || javaClass.isAssignableTo("org.springframework.jdbc.core.JdbcOperations")
-                    || javaClass.isAssignableTo("org.springframework.jdbc.core.simple.JdbcClient")
-                    || javaClass.isAssignableTo("jakarta.persistence.EntityManager");
-        }
-    };
+    private static final DescribedPredicate<JavaClass> DATA_ACCESS =
+            new DescribedPredicate<>("repositories (Spring Data, @Repository, JdbcTemplate, EntityManager)") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    return javaClass.isAssignableTo("org.springframework.data.repository.Repository")
+                            || javaClass.isAnnotatedWith("org.springframework.stereotype.Repository")
+                            || javaClass.isAssignableTo("org.springframework.jdbc.core.JdbcOperations")
+                            || javaClass.isAssignableTo("org.springframework.jdbc.core.simple.JdbcClient")
+                            || javaClass.isAssignableTo("jakarta.persistence.EntityManager");
+                }
+            };
 
     /** Domain and feature code speaks its own types; only the web layer knows HTTP requests and servlets. */
     public static final ArchRule DOMAIN_CODE_DOES_NOT_USE_WEB_TYPES = noClasses()
             .that(DescribedPredicate.not(WEB_LAYER))
-            .should().dependOnClassesThat(HTTP_TYPES)
+            .should()
+            .dependOnClassesThat(HTTP_TYPES)
             .as("domain and feature code does not depend on org.springframework.web.. or jakarta.servlet.. "
                     + "(only controllers, advice, filters, configuration and HTTP clients do; "
                     + "org.springframework.web.util, URL encoding and building, is no HTTP handling)")
@@ -95,21 +95,29 @@ public final class ShopstackArchitectureRules {
     /** A controller calls one service method; the service owns the transaction. */
     public static final ArchRule CONTROLLERS_ARE_NOT_TRANSACTIONAL = noClasses()
             .that(CONTROLLERS)
-            .should().beAnnotatedWith(SPRING_TRANSACTIONAL).orShould().beAnnotatedWith(JAKARTA_TRANSACTIONAL)
+            .should()
+            .beAnnotatedWith(SPRING_TRANSACTIONAL)
+            .orShould()
+            .beAnnotatedWith(JAKARTA_TRANSACTIONAL)
             .as("controllers are not @Transactional")
             .allowEmptyShould(true);
 
     /** The same for their methods. */
     public static final ArchRule CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL = noMethods()
-            .that().areDeclaredInClassesThat(CONTROLLERS)
-            .should().beAnnotatedWith(SPRING_TRANSACTIONAL).orShould().beAnnotatedWith(JAKARTA_TRANSACTIONAL)
+            .that()
+            .areDeclaredInClassesThat(CONTROLLERS)
+            .should()
+            .beAnnotatedWith(SPRING_TRANSACTIONAL)
+            .orShould()
+            .beAnnotatedWith(JAKARTA_TRANSACTIONAL)
             .as("controller methods are not @Transactional")
             .allowEmptyShould(true);
 
     /** Queries belong to services: a controller that reads a repository bypasses the rules kept there. */
     public static final ArchRule CONTROLLERS_DO_NOT_USE_REPOSITORIES = noClasses()
             .that(CONTROLLERS)
-            .should().dependOnClassesThat(DATA_ACCESS)
+            .should()
+            .dependOnClassesThat(DATA_ACCESS)
             .as("controllers do not use repositories, JdbcTemplate or an EntityManager")
             .allowEmptyShould(true);
 
@@ -119,7 +127,8 @@ public final class ShopstackArchitectureRules {
      * durations with {@code System.nanoTime()} are fine.
      */
     public static final ArchRule TIME_COMES_FROM_THE_CLOCK = noClasses()
-            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("reads the system clock") {
+            .should()
+            .callMethodWhere(new DescribedPredicate<JavaMethodCall>("reads the system clock") {
                 @Override
                 public boolean test(JavaMethodCall call) {
                     String owner = call.getTarget().getOwner().getName();
@@ -127,23 +136,30 @@ public final class ShopstackArchitectureRules {
                     if (owner.equals("java.lang.System")) {
                         return name.equals("currentTimeMillis");
                     }
-                    return owner.startsWith("java.time.") && name.equals("now") && call.getTarget()
-                            .getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+                    return owner.startsWith("java.time.")
+                            && name.equals("now")
+                            && call.getTarget().getRawParameterTypes().stream()
+                                    .noneMatch(type -> type.isEquivalentTo(Clock.class));
                 }
             })
             .as("the time of day is read from the injected Clock, not from Instant.now() and the like")
             .allowEmptyShould(true);
 
     /** For an HTTP edge throughout (the gateway, the web front): it has no domain code to keep free of HTTP. */
-    public static final List<ArchRule> CONTROLLER_RULES = List.of(CONTROLLERS_ARE_NOT_TRANSACTIONAL,
-            CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL, CONTROLLERS_DO_NOT_USE_REPOSITORIES, TIME_COMES_FROM_THE_CLOCK);
+    public static final List<ArchRule> CONTROLLER_RULES = List.of(
+            CONTROLLERS_ARE_NOT_TRANSACTIONAL,
+            CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL,
+            CONTROLLERS_DO_NOT_USE_REPOSITORIES,
+            TIME_COMES_FROM_THE_CLOCK);
 
-    public static final List<ArchRule> ALL = List.of(DOMAIN_CODE_DOES_NOT_USE_WEB_TYPES,
-            CONTROLLERS_ARE_NOT_TRANSACTIONAL, CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL,
-            CONTROLLERS_DO_NOT_USE_REPOSITORIES, TIME_COMES_FROM_THE_CLOCK);
+    public static final List<ArchRule> ALL = List.of(
+            DOMAIN_CODE_DOES_NOT_USE_WEB_TYPES,
+            CONTROLLERS_ARE_NOT_TRANSACTIONAL,
+            CONTROLLER_METHODS_ARE_NOT_TRANSACTIONAL,
+            CONTROLLERS_DO_NOT_USE_REPOSITORIES,
+            TIME_COMES_FROM_THE_CLOCK);
 
-    private ShopstackArchitectureRules() {
-    }
+    private ShopstackArchitectureRules() {}
 
     /** Checks every rule against the production classes under {@code rootPackage}; throws on any violation. */
     public static void check(String rootPackage) {
@@ -164,7 +180,8 @@ public final class ShopstackArchitectureRules {
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(classes).filterDescriptionsMatching(description -> {
-                Optional<String> owner = frozen.keySet().stream().filter(name -> concerns(description, name))
+                Optional<String> owner = frozen.keySet().stream()
+                        .filter(name -> concerns(description, name))
                         .findFirst();
                 owner.ifPresent(stillViolating::add);
                 return owner.isEmpty();
@@ -173,9 +190,11 @@ public final class ShopstackArchitectureRules {
                 failures.add(result.getFailureReport().toString());
             }
         }
-        frozen.keySet().stream().filter(name -> !stillViolating.contains(name)).sorted()
-                .forEach(name -> failures.add(name + " is frozen as a known violation but keeps the rules now: "
-                        + "take it off the list"));
+        frozen.keySet().stream()
+                .filter(name -> !stillViolating.contains(name))
+                .sorted()
+                .forEach(name -> failures.add(
+                        name + " is frozen as a known violation but keeps the rules now: " + "take it off the list"));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }
@@ -188,7 +207,8 @@ public final class ShopstackArchitectureRules {
             return false;
         }
         String subject = description.substring(start + 1);
-        return subject.startsWith(className + ".") || subject.startsWith(className + ">")
+        return subject.startsWith(className + ".")
+                || subject.startsWith(className + ">")
                 || subject.startsWith(className + "$");
     }
 

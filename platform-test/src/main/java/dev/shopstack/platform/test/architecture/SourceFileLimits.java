@@ -19,29 +19,29 @@ public final class SourceFileLimits {
 
     public static final int MAX_LINES = 300;
 
-    private SourceFileLimits() {
-    }
+    private SourceFileLimits() {}
 
     public static void assertNoClassOverMaxLines(Path sourceRoot) {
         if (!Files.isDirectory(sourceRoot)) {
             throw new AssertionError(sourceRoot.toAbsolutePath() + " is not a directory: run from the module");
         }
         List<String> tooLong = over(sourceRoot, MAX_LINES).entrySet().stream()
-                .map(entry -> entry.getKey() + " has " + entry.getValue() + " lines").toList();
+                .map(entry -> entry.getKey() + " has " + entry.getValue() + " lines")
+                .toList();
         if (!tooLong.isEmpty()) {
-            throw new AssertionError("No class over " + MAX_LINES + " lines (split it by job):\n  "
-                    + String.join("\n  ", tooLong));
+            throw new AssertionError(
+                    "No class over " + MAX_LINES + " lines (split it by job):\n  " + String.join("\n  ", tooLong));
         }
     }
 
     /** Each {@code .java} file under the root with more than {@code max} lines, and its line count. */
     static Map<Path, Long> over(Path sourceRoot, int max) {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted()
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
                     .map(file -> Map.entry(sourceRoot.relativize(file), lineCount(file)))
                     .filter(entry -> entry.getValue() > max)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                            (a, b) -> a, TreeMap::new));
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,8 @@ class SourceFileLimitsTest {
         Path file = Files.createDirectories(sources.resolve("dev/shop")).resolve("Big.java");
         Files.write(file, Collections.nCopies(300, "//"));
 
-        assertThatCode(() -> SourceFileLimits.assertNoClassOverMaxLines(sources)).doesNotThrowAnyException();
+        assertThatCode(() -> SourceFileLimits.assertNoClassOverMaxLines(sources))
+                .doesNotThrowAnyException();
 
         Files.write(file, Collections.nCopies(301, "//"));
 
