@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,155 +111,85 @@ public record StackSettings(
     }
 
     public StackSettings withWorkDir(Path dir) {
-        return new StackSettings(
-                root,
-                dir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.workDir = dir);
     }
 
     public StackSettings withPorts(Ports newPorts) {
-        return new StackSettings(
-                root,
-                workDir,
-                newPorts,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.ports = newPorts);
     }
 
     public StackSettings withExtraArgs(Map<String, List<String>> args) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                args,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.extraArgs = args);
     }
 
     public StackSettings withReplicas(int count) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                count,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.replicas = count);
     }
 
     public StackSettings withZipkin(boolean on) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                on,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.zipkin = on);
     }
 
     public StackSettings withMonitoring(Monitoring newMonitoring) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                zipkin,
-                newMonitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.monitoring = newMonitoring);
     }
 
     public StackSettings withStartTimeout(Duration timeout) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                timeout,
-                startupCache,
-                startupCacheDir,
-                replicas,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.startTimeout = timeout);
     }
 
     public StackSettings withStartupCacheDir(Path dir) {
-        return new StackSettings(
-                root,
-                workDir,
-                ports,
-                bindAddress,
-                jvmOptions,
-                extraArgs,
-                startTimeout,
-                startupCache,
-                dir,
-                replicas,
-                zipkin,
-                monitoring,
-                discoveryCredentials,
-                restartPolicy,
-                drainPeriod);
+        return copy(c -> c.startupCacheDir = dir);
+    }
+
+    private StackSettings copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The settings the withers change, so that each wither names only its own. */
+    private static final class Copy {
+        private final StackSettings from;
+        Path workDir;
+        Ports ports;
+        Map<String, List<String>> extraArgs;
+        Duration startTimeout;
+        Path startupCacheDir;
+        int replicas;
+        boolean zipkin;
+        Monitoring monitoring;
+
+        Copy(StackSettings from) {
+            this.from = from;
+            workDir = from.workDir;
+            ports = from.ports;
+            extraArgs = from.extraArgs;
+            startTimeout = from.startTimeout;
+            startupCacheDir = from.startupCacheDir;
+            replicas = from.replicas;
+            zipkin = from.zipkin;
+            monitoring = from.monitoring;
+        }
+
+        StackSettings build() {
+            return new StackSettings(
+                    from.root,
+                    workDir,
+                    ports,
+                    from.bindAddress,
+                    from.jvmOptions,
+                    extraArgs,
+                    startTimeout,
+                    from.startupCache,
+                    startupCacheDir,
+                    replicas,
+                    zipkin,
+                    monitoring,
+                    from.discoveryCredentials,
+                    from.restartPolicy,
+                    from.drainPeriod);
+        }
     }
 
     private static void requireIpv4(String address) {
