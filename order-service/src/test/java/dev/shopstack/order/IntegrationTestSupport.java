@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.EventListParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import dev.shopstack.events.Topics;
 import dev.shopstack.platform.test.PublishedEvents;
 import dev.shopstack.platform.test.TestJwtConfiguration;
@@ -15,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +201,35 @@ public abstract class IntegrationTestSupport {
 
     protected String intentOf(UUID order) {
         return jdbc.queryForObject("SELECT payment_intent_id FROM orders WHERE id = ?", String.class, order.toString());
+    }
+
+    /** The customer pays the intent with the test card 4242 4242 4242 4242, as the card page would. */
+    protected PaymentIntent payWithTestCard(String intentId) throws StripeException {
+        return stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
+    }
+
+    /** The id of the provider's newest event of this type ({@code payment_intent.succeeded}, ...) about the intent. */
+    protected String eventAbout(String intentId, String type) throws StripeException {
+        return eventsAbout(intentId, type).stream().findFirst().orElseThrow();
+    }
+
+    /** The ids of the provider's events of this type about the intent, newest first. */
+    protected List<String> eventsAbout(String intentId, String type) throws StripeException {
+        return stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setType(type).setLimit(20L).build())
+                .getData()
+                .stream()
+                .filter(e -> e.toJson().contains(intentId))
+                .map(e -> e.getId())
+                .toList();
     }
 
     /** How many events of this type the order wrote (the outbox empties payloads once sent; the rows stay). */

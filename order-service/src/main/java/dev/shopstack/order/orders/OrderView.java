@@ -129,19 +129,7 @@ public record OrderView(
                         refunds.items().stream()
                                 .map(r -> new Refund(r.id(), r.amount(), r.reason(), r.status(), r.createdAt(), null))
                                 .toList());
-        return new OrderView(
-                id,
-                userId,
-                email,
-                status,
-                lines,
-                currency,
-                total,
-                shippingAddress,
-                createdAt,
-                updatedAt,
-                shown,
-                shownRefunds);
+        return withPaymentAndRefunds(shown, shownRefunds);
     }
 
     /** The order's own view: how it was paid and its refunds, as the payments feature recorded them. */
@@ -150,6 +138,10 @@ public record OrderView(
                 ? null
                 : payment.with(
                         recorded.method() != null ? recorded.method() : "CARD", payment.failure(), payment.intentId());
+        return withPaymentAndRefunds(shown, Refunds.of(recorded.refunds(), currency));
+    }
+
+    private OrderView withPaymentAndRefunds(Payment shownPayment, Refunds shownRefunds) {
         return new OrderView(
                 id,
                 userId,
@@ -161,8 +153,8 @@ public record OrderView(
                 shippingAddress,
                 createdAt,
                 updatedAt,
-                shown,
-                Refunds.of(recorded.refunds(), currency));
+                shownPayment,
+                shownRefunds);
     }
 
     public static OrderView of(Order order) {

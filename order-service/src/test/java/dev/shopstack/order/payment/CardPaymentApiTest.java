@@ -51,13 +51,7 @@ class CardPaymentApiTest extends IntegrationTestSupport {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
 
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentId,
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build()); // 4242 4242 4242 4242
+        payWithTestCard(intentId); // 4242 4242 4242 4242
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
         assertThat(read(get(order), "$.payment.status")).isEqualTo("SUCCEEDED");
@@ -83,13 +77,7 @@ class CardPaymentApiTest extends IntegrationTestSupport {
                 .as("the way offered while unpaid")
                 .isEqualTo("CARD");
 
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentId,
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intentId);
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
 
         var customers = get(order);
@@ -112,27 +100,9 @@ class CardPaymentApiTest extends IntegrationTestSupport {
     void aRedeliveredEventIsANoOp() throws Exception {
         UUID order = place(BOB, BOOK, 1);
         String intentId = intentOf(order);
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentId,
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intentId);
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
-        String eventId = stripe
-                .v1()
-                .events()
-                .list(com.stripe.param.EventListParams.builder()
-                        .setType("payment_intent.succeeded")
-                        .setLimit(20L)
-                        .build())
-                .getData()
-                .stream()
-                .filter(e -> e.toJson().contains(intentId))
-                .findFirst()
-                .orElseThrow()
-                .getId();
+        String eventId = eventAbout(intentId, "payment_intent.succeeded");
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
 
@@ -170,13 +140,7 @@ class CardPaymentApiTest extends IntegrationTestSupport {
                 .isEqualTo("Your card was declined.");
         assertThat(CATALOG.status(order)).isEqualTo("RESERVED");
 
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentId,
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intentId);
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
     }
 
@@ -191,13 +155,7 @@ class CardPaymentApiTest extends IntegrationTestSupport {
                         .putMetadata("order_id", order.toString())
                         .build());
 
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        other.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(other.getId());
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.payment.status").equals("REVIEW"));
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import com.stripe.exception.CardException;
-import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import dev.shopstack.order.FaultProxy;
@@ -55,15 +54,7 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
     void aPaymentWhoseWebhookWasLostIsReconciledOnceAndTheLateWebhookChangesNothing() throws Exception {
         UUID order = place(DORA, BOOK, 1);
         String intentId = intentOf(order);
-        loseWebhooks(
-                intentId,
-                () -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                intentId,
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_visa")
-                                        .build()));
+        loseWebhooks(intentId, () -> payWithTestCard(intentId));
         assertThat(read(get(order), "$.status")).isEqualTo("PENDING_PAYMENT");
         double paidBefore = reconciled("paid");
 
@@ -79,19 +70,7 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
                 .as("paid: not asked again")
                 .isZero();
 
-        String eventId = stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder()
-                        .setType("payment_intent.succeeded")
-                        .setLimit(20L)
-                        .build())
-                .getData()
-                .stream()
-                .filter(e -> e.toJson().contains(intentId))
-                .findFirst()
-                .orElseThrow()
-                .getId();
+        String eventId = eventAbout(intentId, "payment_intent.succeeded");
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
         sandbox("POST", "/sandbox/webhooks/flush");
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
@@ -144,13 +123,7 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
         UUID order = place(DORA, BOOK, 1);
         String intentId = intentOf(order);
         sandbox("POST", "/sandbox/webhooks/pause"); // the success is on its way when the window closes
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentId,
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intentId);
 
         assertThat(expiry.cancelPlacedBefore(Instant.now().plusSeconds(1))).isZero();
 
@@ -219,13 +192,7 @@ class CardPaymentReconciliationApiTest extends IntegrationTestSupport {
                         .putMetadata("order_id", order.toString())
                         .build());
 
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intent.getId());
 
         await().atMost(WEBHOOK).until(() -> read(get(order), "$.status").equals("PAID"));
         assertThat(intentOf(order)).isEqualTo(intent.getId());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import com.stripe.param.EventListParams;
 import dev.shopstack.order.FaultProxy;
 import dev.shopstack.order.WebhookRelay;
 import java.time.Duration;
@@ -197,19 +196,7 @@ class RefundApiTest extends RefundTestSupport {
         assertThat(refund(adminBearer(), order, "29.99", "Out of stock after all."))
                 .hasStatus(HttpStatus.CREATED);
         String intentId = intentOf(order);
-        String eventId = stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder()
-                        .setType("charge.refunded")
-                        .setLimit(20L)
-                        .build())
-                .getData()
-                .stream()
-                .filter(e -> e.toJson().contains(intentId))
-                .findFirst()
-                .orElseThrow()
-                .getId();
+        String eventId = eventAbout(intentId, "charge.refunded");
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
 
         sandbox("POST", "/sandbox/webhooks/resend/" + eventId);
@@ -227,19 +214,7 @@ class RefundApiTest extends RefundTestSupport {
         UUID order = paidByCard(BOOK, 1);
         assertThat(refund(adminBearer(), order, "5.00", "Partial.")).hasStatus(HttpStatus.CREATED);
         String intentId = intentOf(order);
-        String eventId = stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder()
-                        .setType("charge.refunded")
-                        .setLimit(20L)
-                        .build())
-                .getData()
-                .stream()
-                .filter(e -> e.toJson().contains(intentId))
-                .findFirst()
-                .orElseThrow()
-                .getId();
+        String eventId = eventAbout(intentId, "charge.refunded");
         await().atMost(WEBHOOK).until(() -> !WebhookRelay.get().about(eventId).isEmpty());
         // as if the provider had answered "pending" and its charge.refunded had not arrived yet
         jdbc.update(

@@ -2,8 +2,6 @@ package dev.shopstack.order.payment;
 
 import static org.awaitility.Awaitility.await;
 
-import com.stripe.param.EventListParams;
-import com.stripe.param.PaymentIntentConfirmParams;
 import dev.shopstack.order.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +17,7 @@ abstract class RefundTestSupport extends IntegrationTestSupport {
 
     UUID paidByCard(long product, int quantity) throws Exception {
         UUID order = place(CAROL, product, quantity);
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intentOf(order),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        payWithTestCard(intentOf(order));
         await().atMost(WEBHOOK).until(() -> read(getOrder(order), "$.status").equals("PAID"));
         return order;
     }
@@ -62,19 +54,7 @@ abstract class RefundTestSupport extends IntegrationTestSupport {
 
     /** The ids of the charge.refunded events the sandbox sent about this order's payment, newest first. */
     List<String> chargeRefunded(UUID order) throws Exception {
-        String intentId = intentOf(order);
-        return stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder()
-                        .setType("charge.refunded")
-                        .setLimit(20L)
-                        .build())
-                .getData()
-                .stream()
-                .filter(e -> e.toJson().contains(intentId))
-                .map(e -> e.getId())
-                .toList();
+        return eventsAbout(intentOf(order), "charge.refunded");
     }
 
     /** What the provider itself says it refunded of the order's charge, in cents. */

@@ -59,6 +59,24 @@ public class CheckoutController {
             Model model,
             HttpServletResponse response) {
         Optional<PaymentIntent> intent = intent(id, secret);
+        Optional<URI> back = returnUrls.check(returnUrl);
+        String unusable = unusableLink(intent, returnUrl, back, model, response);
+        if (unusable != null) {
+            return unusable;
+        }
+        if (!intent.get().payable()) {
+            return finished(intent.get(), back, model, response);
+        }
+        return form(model, intent.get(), returnUrl, new CardForm(null, null, null, null), Map.of(), null);
+    }
+
+    /** The page for a link that cannot be used (no such intent or secret, a return address not allowed), or null. */
+    private String unusableLink(
+            Optional<PaymentIntent> intent,
+            String returnUrl,
+            Optional<URI> back,
+            Model model,
+            HttpServletResponse response) {
         if (intent.isEmpty()) {
             return message(
                     model,
@@ -68,7 +86,6 @@ public class CheckoutController {
                     "This payment link is not valid. Go back to the shop and start the payment again.",
                     null);
         }
-        Optional<URI> back = returnUrls.check(returnUrl);
         if (returnUrl != null && !returnUrl.isEmpty() && back.isEmpty()) {
             return message(
                     model,
@@ -78,10 +95,7 @@ public class CheckoutController {
                     "The shop gave a return address this page may not send you to.",
                     null);
         }
-        if (!intent.get().payable()) {
-            return finished(intent.get(), back, model, response);
-        }
-        return form(model, intent.get(), returnUrl, new CardForm(null, null, null, null), Map.of(), null);
+        return null;
     }
 
     @PostMapping("/checkout/{id}")
@@ -96,24 +110,10 @@ public class CheckoutController {
             Model model,
             HttpServletResponse response) {
         Optional<PaymentIntent> intent = intent(id, secret);
-        if (intent.isEmpty()) {
-            return message(
-                    model,
-                    response,
-                    404,
-                    "Payment link not valid",
-                    "This payment link is not valid. Go back to the shop and start the payment again.",
-                    null);
-        }
         Optional<URI> back = returnUrls.check(returnUrl);
-        if (returnUrl != null && !returnUrl.isEmpty() && back.isEmpty()) {
-            return message(
-                    model,
-                    response,
-                    400,
-                    "Return address not allowed",
-                    "The shop gave a return address this page may not send you to.",
-                    null);
+        String unusable = unusableLink(intent, returnUrl, back, model, response);
+        if (unusable != null) {
+            return unusable;
         }
         CardForm typed = new CardForm(cardNumber, expiry, cvc, name);
         CardForm.Checked checked = typed.check(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
