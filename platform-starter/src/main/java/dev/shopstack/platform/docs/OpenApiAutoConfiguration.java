@@ -70,6 +70,11 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer nullableProperties() {
+        return new NullableProperties();
+    }
+
+    @Bean
     OperationCustomizer operationProblems() {
         return new OperationProblems();
     }
