@@ -202,7 +202,14 @@ final class FuzzCases {
         if (schema.has("enum")) {
             return schema.path("enum").get(0);
         }
-        String type = schema.path("type").asString();
+        if (schema.has("anyOf")) { // a nullable reference: anyOf [reference, null]
+            for (JsonNode option : schema.path("anyOf")) {
+                if (!"null".equals(typeOf(option))) {
+                    return sample(option, depth);
+                }
+            }
+        }
+        String type = typeOf(schema);
         if (type.isEmpty() && schema.has("properties")) {
             type = "object";
         }
@@ -231,6 +238,20 @@ final class FuzzCases {
                 return JSON.getNodeFactory().stringNode(sampleText(schema));
             }
         }
+    }
+
+    /** The schema's type; of a nullable one ({@code ["string", "null"]}), the type that is not null. */
+    private static String typeOf(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (!type.isArray()) {
+            return type.asString();
+        }
+        for (JsonNode each : type) {
+            if (!"null".equals(each.asString())) {
+                return each.asString();
+            }
+        }
+        return "null";
     }
 
     private static String sampleText(JsonNode schema) {
