@@ -80,8 +80,14 @@ public class WebhookDispatcher {
         return send(true, FLUSH_LIMIT);
     }
 
+    /**
+     * Holds deliveries back. Answers only once a scheduled run already under way has finished, so no event created
+     * after this call goes out before {@link #resume()} (a run that began before the pause would otherwise pick it up).
+     */
     public void pause() {
         paused.set(true);
+        sending.lock();
+        sending.unlock();
     }
 
     public void resume() {
@@ -103,7 +109,8 @@ public class WebhookDispatcher {
             int failed = 0;
             Set<Long> triedThisRun = new HashSet<>();
             boolean progress = true;
-            while (progress && delivered + failed < limit) {
+            // a scheduled run stops at a pause, even one that came while it waited for the lock
+            while (progress && delivered + failed < limit && (ignoreSchedule || !paused.get())) {
                 progress = false;
                 List<WebhookDeliveries.Due> due = deliveries.due(
                         ignoreSchedule ? null : clock.instant(),
