@@ -25,8 +25,9 @@ function operation(id) {
   return found;
 }
 
-// The JSON Schema of an answer with its references inlined; formats are dropped, since the collection's validator
-// knows fewer of them than OpenAPI does (int64, binary).
+// The JSON Schema of an answer with its references inlined. Formats are dropped, since the collection's validator
+// knows fewer of them than OpenAPI does (int64, binary), and so are patterns: they are rules for input, and Postman's
+// validator compiles them without the Unicode flag (\p{L} would not match a letter).
 function resolve(doc, schema, seen = []) {
   if (Array.isArray(schema)) return schema.map((s) => resolve(doc, s, seen));
   if (schema === null || typeof schema !== "object") return schema;
@@ -37,7 +38,7 @@ function resolve(doc, schema, seen = []) {
   }
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (["format", "example", "examples", "description", "$schema"].includes(key)) continue;
+    if (["format", "pattern", "example", "examples", "description", "$schema"].includes(key)) continue;
     out[key] = key === "properties" ? Object.fromEntries(
       Object.entries(value).map(([p, s]) => [p, resolve(doc, s, seen)])) : resolve(doc, value, seen);
   }
