@@ -1,5 +1,5 @@
 // Small helpers shared by the validation scripts.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
 export function readYamlDocs(text, origin) {
@@ -68,4 +68,18 @@ export function dashboardExpressions(dashboard) {
   };
   walk(dashboard, dashboard.uid);
   return exprs;
+}
+
+// A generated file: written when it differs from what its source generates, or with --check (CI) a failure instead.
+export function writeGenerated(outPath, text, source, mode) {
+  const current = existsSync(outPath) ? readFileSync(outPath, "utf8") : "";
+  if (current === text) {
+    console.log(`  ${outPath} is up to date with ${source}`);
+  } else if (mode === "--check") {
+    console.error(`  FAIL ${outPath} differs from what ${source} generates: run deploy/validate locally and commit the result`);
+    process.exit(1);
+  } else {
+    writeFileSync(outPath, text);
+    console.log(`  ${outPath} regenerated from ${source}`);
+  }
 }

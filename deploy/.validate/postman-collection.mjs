@@ -3,7 +3,8 @@
 // API_DIR/postman-journey.json (newman runs it against the e2e stack in CI), and one folder per service with every
 // operation. Method, path, headers, body example, auth and the checks of each answer (status, content type, JSON
 // Schema) come from the documents. --check: fail when OUT is not what would be generated (CI).
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeGenerated } from "./lib.mjs";
 
 const SERVICES = ["user-service", "catalog-service", "order-service", "notification-service"];
 const [apiDir, outPath, mode] = process.argv.slice(2);
@@ -196,13 +197,4 @@ const collection = {
 };
 
 const text = JSON.stringify(collection, null, 2) + "\n";
-const current = existsSync(outPath) ? readFileSync(outPath, "utf8") : "";
-if (current === text) {
-  console.log(`  ${outPath} is up to date with ${apiDir}`);
-} else if (mode === "--check") {
-  console.error(`  FAIL ${outPath} differs from what ${apiDir} generates: run deploy/validate locally and commit the result`);
-  process.exit(1);
-} else {
-  writeFileSync(outPath, text);
-  console.log(`  ${outPath} regenerated from ${apiDir} (${operations.size} operations, ${journeyItems.length} journey steps)`);
-}
+writeGenerated(outPath, text, apiDir, mode);
