@@ -37,10 +37,12 @@ public class UnpaidOrderExpiry {
     }
 
     @Scheduled(fixedDelayString = "${shop.orders.payment-window.check-interval:30s}")
-    // once per interval across replicas; a killed holder's lock is free again after 5 minutes
+    // once per interval across replicas. A killed holder's lock is free again after 1 minute, the default gap
+    // between the payment window and the catalog's reservation TTL; a longer run overlapping another replica's is
+    // harmless, since each cancellation checks the order's status and version again
     @SchedulerLock(
             name = "order.unpaid-order-expiry",
-            lockAtMostFor = "PT5M",
+            lockAtMostFor = "PT1M",
             lockAtLeastFor = "${shop.orders.payment-window.check-interval:30s}")
     public void cancelOverdue() {
         cancelPlacedBefore(clock.instant().minus(window.duration()));
