@@ -54,6 +54,7 @@ final class InfrastructureParts {
                 jvm(
                         MAIL,
                         List.of(
+                                "-Xms64m",
                                 "-Xmx96m",
                                 "-XX:+UseSerialGC",
                                 "-XX:TieredStopAtLevel=1",

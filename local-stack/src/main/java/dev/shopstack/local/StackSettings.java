@@ -46,8 +46,10 @@ public record StackSettings(
         RestartPolicy restartPolicy,
         Duration drainPeriod) {
 
+    // a small initial heap: without -Xms the heap starts at -Xmx (a 64th of a large machine's RAM is more), and
+    // the serial collector keeps the memory it once touched resident; now the heap grows with each service's load
     static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+            List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     static final int MAX_REPLICAS = 5;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
