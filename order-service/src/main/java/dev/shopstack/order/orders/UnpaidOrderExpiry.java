@@ -42,7 +42,7 @@ public class UnpaidOrderExpiry {
     // harmless, since each cancellation checks the order's status and version again
     @SchedulerLock(
             name = "order.unpaid-order-expiry",
-            lockAtMostFor = "PT1M",
+            lockAtMostFor = PaymentWindowProperties.LOCK_AT_MOST_FOR,
             lockAtLeastFor = "${shop.orders.payment-window.check-interval:30s}")
     public void cancelOverdue() {
         cancelPlacedBefore(clock.instant().minus(window.duration()));
