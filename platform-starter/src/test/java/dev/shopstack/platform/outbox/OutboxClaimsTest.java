@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Row leases of two relay instances on one H2 database in MySQL mode (the table of the services' migrations): a
+ * Row leases of two relay instances on one H2 database in MySQL mode (the table and indexes of the starter's migrations): a
  * burst of one key's events is claimed in one or two batches in order, a key whose older row another live instance
  * holds waits for it, and rows of a crashed instance are taken over once its lease has run out.
  */
@@ -33,12 +35,24 @@ class OutboxClaimsTest {
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
                 "sa",
                 ""));
-        jdbc.execute("CREATE TABLE outbox_events (id BIGINT NOT NULL AUTO_INCREMENT, event_id CHAR(36) NOT NULL, "
-                + "topic VARCHAR(100) NOT NULL, record_key VARCHAR(100) NULL, event_type VARCHAR(100) NOT NULL, "
-                + "payload TEXT NOT NULL, created_at TIMESTAMP(6) NOT NULL, published_at TIMESTAMP(6) NULL, "
-                + "claimed_by VARCHAR(100) NULL, claimed_until TIMESTAMP(6) NULL, PRIMARY KEY (id))");
+        // the table and indexes as shipped: the plan of the claim's queries depends on them
+        var migrations = new ResourceDatabasePopulator();
+        for (String version : List.of("V1__outbox_events", "V2__outbox_row_leases", "V3__outbox_traceparent")) {
+            migrations.addScript(new ClassPathResource("db/shopstack/outbox/" + version + ".sql"));
+        }
+        migrations.execute(jdbc.getDataSource());
         a = new OutboxClaims(jdbc, "relay-a", Clock.systemUTC());
         b = new OutboxClaims(jdbc, "relay-b", Clock.systemUTC());
+    }
+
+    @Test
+    void theOlderRowCheckLooksUpItsKeyInsteadOfWalkingTheWholeBacklog() {
+        write("order-1", 3);
+
+        String plan = jdbc.queryForObject("EXPLAIN " + OutboxClaims.CANDIDATES, String.class, "relay-a", 100);
+
+        // the subquery's index comment: the key's index, with the key among its conditions
+        assertThat(plan).containsPattern("ix_outbox_events_key: [^*]*record_key = o.record_key");
     }
 
     @Test
