@@ -26,14 +26,17 @@ public final class EventLatency {
         String mailApi = args[1];
         String email = args[2];
         int samples = Integer.parseInt(args[3]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        URI inbox = URI.create(mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "/messages/INBOX");
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI inbox = URI.create(
+                mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX");
         HttpRequest purge = HttpRequest.newBuilder(URI.create(mailApi + "/api/mail/purge"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpRequest reset = HttpRequest.newBuilder(URI.create(gateway + "/api/auth/password-reset"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+                .build();
 
         double[] millis = new double[samples];
         int lost = 0;
@@ -43,8 +46,8 @@ public final class EventLatency {
             expect(http.send(reset, HttpResponse.BodyHandlers.discarding()), "requesting a reset");
             boolean arrived = false;
             while (!arrived && System.nanoTime() - start < GIVE_UP.toNanos()) {
-                var response = http.send(HttpRequest.newBuilder(inbox).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var response =
+                        http.send(HttpRequest.newBuilder(inbox).GET().build(), HttpResponse.BodyHandlers.ofString());
                 // the mailbox exists once the first mail is in; an empty JSON array means "not yet"
                 arrived = response.statusCode() == 200 && response.body().contains("\"subject\"");
                 if (!arrived) {
@@ -57,8 +60,9 @@ public final class EventLatency {
             }
         }
         Arrays.sort(millis);
-        System.out.printf("RESULT samples=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f lost=%d%n", samples,
-                percentile(millis, 50), percentile(millis, 99), millis[samples - 1], lost);
+        System.out.printf(
+                "RESULT samples=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f lost=%d%n",
+                samples, percentile(millis, 50), percentile(millis, 99), millis[samples - 1], lost);
     }
 
     private static double percentile(double[] sorted, int p) {
@@ -72,6 +76,5 @@ public final class EventLatency {
         }
     }
 
-    private EventLatency() {
-    }
+    private EventLatency() {}
 }

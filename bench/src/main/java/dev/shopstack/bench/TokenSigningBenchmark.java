@@ -87,7 +87,8 @@ public class TokenSigningBenchmark {
     }
 
     private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer) throws JOSEException {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(algorithm).keyID(keyId).build(), new Payload(CLAIMS));
+        JWSObject jws =
+                new JWSObject(new JWSHeader.Builder(algorithm).keyID(keyId).build(), new Payload(CLAIMS));
         jws.sign(signer);
         return jws.serialize();
     }

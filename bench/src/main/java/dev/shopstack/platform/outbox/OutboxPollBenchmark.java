@@ -69,7 +69,8 @@ public class OutboxPollBenchmark {
         write(PUBLISHED, true);
         write(backlog, false);
         if (!OutboxClaims.CANDIDATES.contains(HINT)) {
-            throw new IllegalStateException("The candidate query no longer names the key's index: update this benchmark");
+            throw new IllegalStateException(
+                    "The candidate query no longer names the key's index: update this benchmark");
         }
         query = keyIndexNamed ? OutboxClaims.CANDIDATES : OutboxClaims.CANDIDATES.replace(HINT, "");
     }
