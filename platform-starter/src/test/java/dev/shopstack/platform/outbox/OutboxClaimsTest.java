@@ -16,9 +16,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Row leases of two relay instances on one H2 database in MySQL mode (the table and indexes of the starter's migrations): a
- * burst of one key's events is claimed in one or two batches in order, a key whose older row another live instance
- * holds waits for it, and rows of a crashed instance are taken over once its lease has run out.
+ * Row leases of two relay instances on one H2 database in MySQL mode (the table and indexes of the starter's
+ * migrations): a burst of one key's events is claimed in one or two batches in order, a key whose older row another
+ * live instance holds waits for it, rows of a crashed instance are taken over once its lease has run out, and the
+ * older-row check looks up its key.
  */
 class OutboxClaimsTest {
 
