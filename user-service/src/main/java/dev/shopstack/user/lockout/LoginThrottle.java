@@ -11,12 +11,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The counters behind the lockout, kept with conditional atomic updates so that parallel attempts are all
  * counted: each attempt is numbered before the password is compared, and only the first {@code maxFailures} of a
  * pair (account, client address) get compared at all.
+ *
+ * <p>Its transactions read committed data: under MySQL's REPEATABLE READ the update that finds no row of a new
+ * pair takes a gap lock, and parallel first attempts of one account from several addresses deadlocked on their
+ * inserts (most of ten at once), so logins were answered 503.
  */
 @Component
 public class LoginThrottle {
@@ -41,7 +46,7 @@ public class LoginThrottle {
      *
      * @return whether the attempt may be checked: the pair is within its limit and the account is not locked
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public boolean begin(UUID userId, ClientAddress client) {
         Instant now = clock.instant();
         int attempt = countAttempt(userId.toString(), client.key(), now);
@@ -52,7 +57,7 @@ public class LoginThrottle {
     }
 
     /** The password was right: the pair starts again from zero. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void succeeded(UUID userId, ClientAddress client) {
         jdbc.update("DELETE FROM login_failures WHERE user_id = ? AND client_key = ?", userId.toString(), client.key());
     }
@@ -61,7 +66,7 @@ public class LoginThrottle {
      * The password was wrong (the attempt is already counted): locks the whole account when enough failures came
      * from enough addresses, and tells the owner once per lock.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void failed(User user, ClientAddress client) {
         Instant now = clock.instant();
         var totals = jdbc.queryForMap(
