@@ -6,16 +6,13 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records an event in the service's own {@code outbox_events} table inside the caller's transaction, so the state
  * change and its event commit (or roll back) together. {@link OutboxRelay} sends it to Kafka afterwards: a broker
  * outage delays events, it never loses them. An event written inside a trace keeps that trace's {@code traceparent}
- * for the relay ({@link OutboxTracing}). Once the transaction has committed, the relay is woken
- * ({@link OutboxRelay#wakeUp}): the event leaves at once instead of at the relay's next poll.
+ * for the relay ({@link OutboxTracing}).
  */
 public class Outbox {
 
@@ -24,26 +21,17 @@ public class Outbox {
     private final String source;
     private final Clock clock;
     private final OutboxTracing tracing;
-    private final Runnable afterCommit;
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Clock clock) {
-        this(jdbc, json, source, clock, OutboxTracing.none(), () -> {});
+        this(jdbc, json, source, clock, OutboxTracing.none());
     }
 
-    /** @param afterCommit run once a transaction that wrote an event has committed: wakes the relay */
-    Outbox(
-            JdbcTemplate jdbc,
-            JsonMapper json,
-            String source,
-            Clock clock,
-            OutboxTracing tracing,
-            Runnable afterCommit) {
+    Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Clock clock, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
         this.clock = clock;
         this.tracing = tracing;
-        this.afterCommit = afterCommit;
     }
 
     /**
@@ -66,14 +54,6 @@ public class Outbox {
                 json.writeValueAsString(event),
                 Timestamp.from(event.time()),
                 tracing.currentTraceparent());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    afterCommit.run();
-                }
-            });
-        }
         return event;
     }
 }

@@ -65,15 +65,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(
-            JdbcTemplate jdbc,
-            JsonMapper json,
-            Environment environment,
-            Clock clock,
-            OutboxTracing tracing,
-            OutboxRelay relay) {
-        String source = "/" + environment.getProperty("spring.application.name", "unknown");
-        return new Outbox(jdbc, json, source, clock, tracing, relay::wakeUp);
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Environment environment, Clock clock, OutboxTracing tracing) {
+        return new Outbox(
+                jdbc, json, "/" + environment.getProperty("spring.application.name", "unknown"), clock, tracing);
     }
 
     /**

@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The transactional outbox of a service that publishes events.
  *
  * @param enabled turn the outbox on (services that publish events)
- * @param pollInterval how often the relay looks for unpublished events besides the wake-up after each commit
- *     (events whose wake-up failed, another replica's expired leases, a backlog after a broker outage)
+ * @param pollInterval how often the relay looks for unpublished events; bounds the added event latency
  * @param batchSize events sent per poll
  * @param sendTimeout how long one send may wait for the broker before the relay backs off
  * @param retention how long published events are kept for inspection before they are deleted

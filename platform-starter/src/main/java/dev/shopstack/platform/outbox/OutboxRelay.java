@@ -12,12 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +29,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * claim back, keeps the order, and tries again with a growing pause (up to 10 s). Delivery is at least once: a crash
  * between send and mark, or a lease that ran out mid-send, can send an event twice, which is why consumers
  * deduplicate by event id. Each send continues the trace of the request that wrote the event ({@link OutboxTracing}).
- * Besides its scheduled polls, a commit that wrote an event wakes it ({@link #wakeUp}), so an event does not wait for
- * the next poll.
  */
-public class OutboxRelay implements AutoCloseable {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
@@ -50,12 +44,6 @@ public class OutboxRelay implements AutoCloseable {
     private Instant pausedUntil = Instant.EPOCH;
     private Duration pause = Duration.ZERO;
     private Instant lastCleanup = Instant.EPOCH;
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-wake-up");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** @param instanceId this relay's name in {@code claimed_by}: unique per process (a restart is a new one) */
     public OutboxRelay(
@@ -104,33 +92,6 @@ public class OutboxRelay implements AutoCloseable {
             pause = Duration.ZERO;
         }
         deletePublishedNowAndThen();
-    }
-
-    /**
-     * Polls now, on a thread of the relay's own, instead of at the next scheduled poll: called after a commit that
-     * wrote an event. Wake-ups that arrive while one is waiting to run are one poll.
-     */
-    public void wakeUp() {
-        if (!wakeUpPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            waker.execute(() -> {
-                wakeUpPending.set(false);
-                try {
-                    relay();
-                } catch (RuntimeException e) {
-                    log.warn("Outbox poll after a commit failed ({}); the scheduled poll tries again", e.toString());
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            wakeUpPending.set(false);
-        }
-    }
-
-    @Override
-    public void close() {
-        waker.shutdownNow();
     }
 
     /** The stored trace of each claimed row, read apart from the claim so the claim's query stays about leases. */
