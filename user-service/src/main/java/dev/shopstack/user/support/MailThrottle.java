@@ -40,27 +40,8 @@ public class MailThrottle {
     public boolean tryAcquire(String key, Duration cooldown, int maxPerDay) {
         Instant now = clock.instant();
         Date today = Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        // sends_that_day is assigned before sends_day: MySQL evaluates assignments left to right
-        int counted = jdbc.update(
-                "UPDATE mail_throttle SET "
-                        + "sends_that_day = CASE WHEN sends_day = ? THEN sends_that_day + 1 ELSE 1 END, "
-                        + "sends_day = ?, last_sent_at = ? "
-                        + "WHERE throttle_key = ? AND last_sent_at <= ? AND (sends_day <> ? OR sends_that_day < ?)",
-                today,
-                today,
-                Timestamp.from(now),
-                key,
-                Timestamp.from(now.minus(cooldown)),
-                today,
-                maxPerDay);
-        if (counted == 1) {
-            return true;
-        }
-        Integer exists =
-                jdbc.queryForObject("SELECT COUNT(*) FROM mail_throttle WHERE throttle_key = ?", Integer.class, key);
-        if (exists != null && exists > 0) {
-            return false;
-        }
+        // A new key is inserted first: on MySQL/MariaDB (REPEATABLE READ) an update that finds no row takes a gap
+        // lock, and the first mails of parallel sign-ups deadlocked on their inserts.
         try {
             jdbc.update(
                     "INSERT INTO mail_throttle (throttle_key, last_sent_at, sends_day, sends_that_day) "
@@ -69,8 +50,22 @@ public class MailThrottle {
                     Timestamp.from(now),
                     today);
             return maxPerDay > 0;
-        } catch (DuplicateKeyException parallelFirstSend) {
-            return false;
+        } catch (DuplicateKeyException knownKey) {
+            // sends_that_day is assigned before sends_day: MySQL evaluates assignments left to right
+            return jdbc.update(
+                            "UPDATE mail_throttle SET "
+                                    + "sends_that_day = CASE WHEN sends_day = ? THEN sends_that_day + 1 ELSE 1 END, "
+                                    + "sends_day = ?, last_sent_at = ? "
+                                    + "WHERE throttle_key = ? AND last_sent_at <= ? "
+                                    + "AND (sends_day <> ? OR sends_that_day < ?)",
+                            today,
+                            today,
+                            Timestamp.from(now),
+                            key,
+                            Timestamp.from(now.minus(cooldown)),
+                            today,
+                            maxPerDay)
+                    == 1;
         }
     }
 
