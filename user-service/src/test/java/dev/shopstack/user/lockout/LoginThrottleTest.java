@@ -2,14 +2,9 @@ package dev.shopstack.user.lockout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.user.IntegrationTestSupport;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,25 +28,14 @@ class LoginThrottleTest extends IntegrationTestSupport {
     @Test
     void firstAttemptsFromTenAddressesAtOnceAreAllCountedWithoutLockConflicts() throws Exception {
         UUID user = UUID.fromString(api.registerVerified().id());
-        ExecutorService pool = Executors.newFixedThreadPool(ADDRESSES);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                var together = new CyclicBarrier(ADDRESSES);
-                List<Future<Boolean>> attempts = new ArrayList<>();
-                for (int i = 0; i < ADDRESSES; i++) {
-                    var client = ClientAddress.of("203.0.%d.%d".formatted(round, i + 1));
-                    attempts.add(pool.submit(() -> {
-                        together.await();
-                        return throttle.begin(user, client); // a lock conflict fails the test here
-                    }));
-                }
-                for (Future<Boolean> attempt : attempts) {
-                    assertThat(attempt.get()).isTrue();
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+
+        var mayCheck = AtOnce.rounds(
+                ROUNDS,
+                ADDRESSES,
+                (round, address) ->
+                        throttle.begin(user, ClientAddress.of("203.0.%d.%d".formatted(round, address + 1))));
+
+        assertThat(mayCheck).hasSize(ADDRESSES * ROUNDS).containsOnly(true);
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM login_failures WHERE user_id = ? AND failures = 1",
                         Integer.class,

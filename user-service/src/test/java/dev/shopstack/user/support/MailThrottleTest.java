@@ -2,14 +2,9 @@ package dev.shopstack.user.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.user.IntegrationTestSupport;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,25 +26,12 @@ class MailThrottleTest extends IntegrationTestSupport {
      */
     @Test
     void firstMailsToTenNewAddressesAtOnceAreAllSentWithoutLockConflicts() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(ADDRESSES);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                var together = new CyclicBarrier(ADDRESSES);
-                List<Future<Boolean>> sends = new ArrayList<>();
-                for (int i = 0; i < ADDRESSES; i++) {
-                    String key = MailThrottle.addressKey("parallel-test", "r%d-%d@example.com".formatted(round, i));
-                    sends.add(pool.submit(() -> {
-                        together.await();
-                        return transaction.execute(status -> throttle.tryAcquire(key, Duration.ofMinutes(1), 5));
-                    }));
-                }
-                for (Future<Boolean> send : sends) {
-                    assertThat(send.get()).isTrue(); // a lock conflict fails the test here
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var sent = AtOnce.rounds(ROUNDS, ADDRESSES, (round, address) -> {
+            String key = MailThrottle.addressKey("parallel-test", "r%d-%d@example.com".formatted(round, address));
+            return transaction.execute(status -> throttle.tryAcquire(key, Duration.ofMinutes(1), 5));
+        });
+
+        assertThat(sent).hasSize(ADDRESSES * ROUNDS).containsOnly(true);
     }
 
     @Test
