@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Limits the mails a request can make user-service send: a cool-down and a cap per UTC day, per key (an account,
- * a target address). Decided by one conditional update per key, so parallel requests cannot slip through
- * together. Keys name a purpose and an id, never an address in clear: use {@link #addressKey}.
+ * a target address). Decided by one statement per key (a new key's insert, a known key's conditional update), so
+ * parallel requests cannot slip through together. Keys name a purpose and an id, never an address in clear: use
+ * {@link #addressKey}.
  */
 @Component
 public class MailThrottle {

@@ -2,19 +2,13 @@ package dev.shopstack.user.lockout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.IntegrationTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,27 +49,13 @@ class LockoutTest extends IntegrationTestSupport {
     @Test
     void fiftyParallelWrongPasswordsCountAsFiftyAndOnlyFiveAreChecked() throws Exception {
         var account = api.registerVerified();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        var start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                String guess = "wrong-guess-" + i;
-                Callable<Integer> attempt = () -> {
-                    start.await();
-                    return loginFrom("198.51.100.50", account.username(), guess)
-                            .getResponse()
-                            .getStatus();
-                };
-                answers.add(pool.submit(attempt));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertThat(answer.get()).isEqualTo(401);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var answers = AtOnce.rounds(
+                1,
+                50,
+                (round, i) -> loginFrom("198.51.100.50", account.username(), "wrong-guess-" + i)
+                        .getResponse()
+                        .getStatus());
+        assertThat(answers).hasSize(50).containsOnly(401);
 
         assertThat(counted(account, "198.51.100.50")).isEqualTo(50);
         // the right password from that address is refused now, with the same answer as a wrong one
