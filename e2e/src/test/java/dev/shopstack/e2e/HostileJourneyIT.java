@@ -3,6 +3,7 @@ package dev.shopstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.local.LocalStack;
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.platform.test.GeneratedPngs;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -71,17 +72,10 @@ class HostileJourneyIT {
         int restarts = stack.restarts(LocalStack.USER_SERVICE);
         byte[] bomb = GeneratedPngs.bomb(); // 16-bit RGBA: a few hundred KB, a 320 MB raster once decoded
 
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<HttpResponse<String>>> uploads = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            uploads.add(pool.submit(() -> uploadAvatar(stack.gateway(), customer, bomb)));
-        }
-        for (var upload : uploads) {
-            var response = upload.get();
+        for (var response : AtOnce.rounds(1, 3, (round, caller) -> uploadAvatar(stack.gateway(), customer, bomb))) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
             assertThat(Http.contentType(response)).startsWith("application/problem+json");
         }
-        pool.shutdown();
 
         assertThat(gateway.login(name, Gateway.PASSWORD)).isNotBlank();
         assertThat(stack.restarts(LocalStack.USER_SERVICE))

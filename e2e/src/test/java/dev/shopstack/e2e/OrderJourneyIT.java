@@ -3,13 +3,10 @@ package dev.shopstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.local.LocalStack;
+import dev.shopstack.platform.test.AtOnce;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,23 +104,17 @@ class OrderJourneyIT {
         String customer =
                 gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
 
-        var pool = Executors.newFixedThreadPool(8);
-        List<Callable<Integer>> orders = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            orders.add(() -> gateway.send(
-                            "POST",
-                            "/api/orders",
-                            Gateway.orderBody(lamp, 1),
-                            customer,
-                            "Idempotency-Key",
-                            UUID.randomUUID().toString())
-                    .statusCode());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : pool.invokeAll(orders)) {
-            statuses.add(result.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = AtOnce.rounds(
+                1,
+                12,
+                (round, caller) -> gateway.send(
+                                "POST",
+                                "/api/orders",
+                                Gateway.orderBody(lamp, 1),
+                                customer,
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString())
+                        .statusCode());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);

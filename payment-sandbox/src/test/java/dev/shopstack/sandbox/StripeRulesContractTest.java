@@ -12,11 +12,8 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import dev.shopstack.platform.test.AtOnce;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,7 +103,7 @@ class StripeRulesContractTest extends IntegrationTestSupport {
     @Test
     void twoConfirmsAtOnceChargeOnce() throws Exception {
         PaymentIntent intent = create(2500L, "eur");
-        Callable<String> confirm = () -> {
+        List<String> outcomes = AtOnce.rounds(1, 2, (round, caller) -> {
             try {
                 return stripe.v1()
                         .paymentIntents()
@@ -119,15 +116,8 @@ class StripeRulesContractTest extends IntegrationTestSupport {
             } catch (InvalidRequestException e) {
                 return e.getCode();
             }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> outcomes = pool.invokeAll(List.of(confirm, confirm));
-            assertThat(List.of(outcomes.get(0).get(), outcomes.get(1).get()))
-                    .containsExactlyInAnyOrder("succeeded", "payment_intent_unexpected_state");
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(outcomes).containsExactlyInAnyOrder("succeeded", "payment_intent_unexpected_state");
         assertThat(stripe.v1()
                         .charges()
                         .retrieve(stripe.v1()

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopstack.catalog.IntegrationTestSupport;
 import dev.shopstack.catalog.TestCatalog;
 import dev.shopstack.catalog.product.Product;
-import java.util.ArrayList;
+import dev.shopstack.platform.test.AtOnce;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,32 +55,16 @@ class StockConcurrencyTest extends IntegrationTestSupport {
 
     /** Sends that many reservations of one unit at the same moment, each for the order id the supplier gives. */
     private List<MockHttpServletResponse> all(int requests, Supplier<UUID> orderIds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<MockHttpServletResponse>> pending = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                UUID orderId = orderIds.get();
-                pending.add(pool.submit(() -> {
-                    start.await();
-                    return mvc.put()
-                            .uri("/internal/stock/reservations/" + orderId)
-                            .header("X-Internal-Token", TestCatalog.INTERNAL_TOKEN)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("""
-                                    {"lines": [{"productId": %d, "quantity": 1}]}""".formatted(scarce.getId()))
-                            .exchange()
-                            .getResponse();
-                }));
-            }
-            start.countDown();
-            List<MockHttpServletResponse> answers = new ArrayList<>();
-            for (Future<MockHttpServletResponse> answer : pending) {
-                answers.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.rounds(
+                1,
+                requests,
+                (round, caller) -> mvc.put()
+                        .uri("/internal/stock/reservations/" + orderIds.get())
+                        .header("X-Internal-Token", TestCatalog.INTERNAL_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"lines": [{"productId": %d, "quantity": 1}]}""".formatted(scarce.getId()))
+                        .exchange()
+                        .getResponse());
     }
 }

@@ -3,12 +3,9 @@ package dev.shopstack.order.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.order.IntegrationTestSupport;
-import java.util.ArrayList;
+import dev.shopstack.platform.test.AtOnce;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -107,21 +104,12 @@ class PlaceOrderApiTest extends IntegrationTestSupport {
     @Test
     void twentyCustomersRacingForFiveUnitsGetExactlyFiveOrders() throws Exception {
         CATALOG.product(BOOK, "BOOK-001", "Clean Code", "29.99", "EUR", 5);
-        List<Callable<Integer>> buyers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            buyers.add(() -> post(UUID.randomUUID(), UUID.randomUUID().toString(), body(BOOK, 1))
-                    .getResponse()
-                    .getStatus());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        var pool = Executors.newFixedThreadPool(20);
-        try {
-            for (Future<Integer> status : pool.invokeAll(buyers)) {
-                statuses.add(status.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = AtOnce.rounds(
+                1,
+                20,
+                (round, buyer) -> post(UUID.randomUUID(), UUID.randomUUID().toString(), body(BOOK, 1))
+                        .getResponse()
+                        .getStatus());
 
         assertThat(statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())))
                 .containsEntry(201, 5L)

@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import dev.shopstack.order.FaultProxy;
 import dev.shopstack.order.WebhookRelay;
+import dev.shopstack.platform.test.AtOnce;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -129,23 +125,12 @@ class RefundApiTest extends RefundTestSupport {
     void twoAdminsRefundingAtOnceCannotTogetherRefundMoreThanWasPaid() throws Exception {
         UUID order = paidByCard(LAMP, 1); // 45.50 EUR: room for four refunds of 10.00
         int admins = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(admins);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < admins; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return refund(adminBearer(), order, "10.00", "Goodwill.")
+        List<Integer> statuses = AtOnce.rounds(
+                1,
+                admins,
+                (round, admin) -> refund(adminBearer(), order, "10.00", "Goodwill.")
                         .getResponse()
-                        .getStatus();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+                        .getStatus());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(4);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(4);

@@ -2,16 +2,12 @@ package dev.shopstack.user.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.platform.test.GeneratedPngs;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.IntegrationTestSupport;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -27,7 +23,8 @@ class AvatarBombTest extends IntegrationTestSupport {
     @Autowired
     AvatarImages images;
 
-    private record Upload(int status, String contentType, long allocatedBytes) {}
+    /** An avatar upload's or a login's answer; the bytes the upload allocated on its thread. */
+    private record Answer(boolean upload, int status, String contentType, long allocatedBytes) {}
 
     private MvcTestResult upload(byte[] picture, String accessToken) {
         return mvc.put()
@@ -56,46 +53,34 @@ class AvatarBombTest extends IntegrationTestSupport {
         String access = api.tokens(account.username(), Api.PASSWORD).access();
         byte[] bomb = GeneratedPngs.bomb();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        var start = new CountDownLatch(1);
-        List<Future<Upload>> uploads = new ArrayList<>();
-        List<Future<Integer>> logins = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                String client = "198.51.100." + (i + 1); // customers signing in from their own addresses
-                uploads.add(pool.submit(() -> {
-                    start.await();
-                    long before = threads.getCurrentThreadAllocatedBytes();
-                    var result = upload(bomb, access);
-                    return new Upload(
-                            result.getResponse().getStatus(),
-                            result.getResponse().getContentType(),
-                            threads.getCurrentThreadAllocatedBytes() - before);
-                }));
-                logins.add(pool.submit(() -> {
-                    start.await();
-                    return login(client, account.username()).getResponse().getStatus();
-                }));
+        // ten callers upload the bomb, ten sign in, each from their own address
+        List<Answer> answers = AtOnce.rounds(1, 20, (round, caller) -> {
+            if (caller >= 10) {
+                var login = login("198.51.100." + (caller - 9), account.username());
+                return new Answer(false, login.getResponse().getStatus(), null, 0);
             }
-            start.countDown();
-            long mostAllocated = 0;
-            for (Future<Upload> upload : uploads) {
-                Upload answer = upload.get();
-                assertThat(answer.status()).isEqualTo(413);
-                assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                mostAllocated = Math.max(mostAllocated, answer.allocatedBytes());
-            }
-            for (Future<Integer> login : logins) {
-                assertThat(login.get()).isEqualTo(200);
-            }
-            System.out.printf(
-                    "10 parallel avatar bombs: all 413; at most %.1f MB allocated by one upload "
-                            + "(a decoded bomb is 305 MB); heap limit of this JVM %d MB%n",
-                    mostAllocated / (double) MB, Runtime.getRuntime().maxMemory() / MB);
-            assertThat(mostAllocated).isLessThan(16 * MB);
-        } finally {
-            pool.shutdownNow();
-        }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            var result = upload(bomb, access);
+            return new Answer(
+                    true,
+                    result.getResponse().getStatus(),
+                    result.getResponse().getContentType(),
+                    threads.getCurrentThreadAllocatedBytes() - before);
+        });
+        List<Answer> uploads = answers.stream().filter(Answer::upload).toList();
+        assertThat(uploads).extracting(Answer::status).containsOnly(413);
+        assertThat(uploads).extracting(Answer::contentType).containsOnly(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answers)
+                .filteredOn(answer -> !answer.upload())
+                .extracting(Answer::status)
+                .containsOnly(200);
+        long mostAllocated =
+                uploads.stream().mapToLong(Answer::allocatedBytes).max().orElseThrow();
+        System.out.printf(
+                "10 parallel avatar bombs: all 413; at most %.1f MB allocated by one upload "
+                        + "(a decoded bomb is 305 MB); heap limit of this JVM %d MB%n",
+                mostAllocated / (double) MB, Runtime.getRuntime().maxMemory() / MB);
+        assertThat(mostAllocated).isLessThan(16 * MB);
         assertThat(mvc.get().uri("/api/users/%s/avatar".formatted(account.id())).exchange())
                 .hasStatus(HttpStatus.NOT_FOUND);
     }

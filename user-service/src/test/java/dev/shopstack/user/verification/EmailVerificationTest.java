@@ -2,15 +2,11 @@ package dev.shopstack.user.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopstack.platform.test.AtOnce;
 import dev.shopstack.user.Api;
 import dev.shopstack.user.IntegrationTestSupport;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,27 +93,14 @@ class EmailVerificationTest extends IntegrationTestSupport {
     void fiftyParallelWrongGuessesCountAsFiftyAndTheRightCodeIsDeadAfterwards() throws Exception {
         var account = api.register();
         String code = api.latestCode(account);
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        var start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("/api/auth/verify-email", """
-                            {"email":"%s","code":"%s"}""".formatted(account.email(), guess))
-                            .getResponse()
-                            .getStatus();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertThat(answer.get()).isEqualTo(400);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> answers = AtOnce.rounds(1, 50, (round, guesser) -> {
+            String guess = String.format("%06d", (Integer.parseInt(code) + 1 + guesser) % 1_000_000);
+            return api.post("/api/auth/verify-email", """
+                    {"email":"%s","code":"%s"}""".formatted(account.email(), guess))
+                    .getResponse()
+                    .getStatus();
+        });
+        assertThat(answers).containsOnly(400);
 
         assertThat(jdbc.queryForObject(
                         "SELECT attempts FROM email_verifications WHERE user_id = ?", Integer.class, account.id()))

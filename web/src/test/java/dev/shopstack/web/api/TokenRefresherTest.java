@@ -3,14 +3,11 @@ package dev.shopstack.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shopstack.platform.test.AtOnce;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,26 +22,19 @@ class TokenRefresherTest {
     void manyRequestsOfOneSessionSpendItsRefreshTokenOnce() throws Exception {
         Tokens stale = new Tokens("a1", "r1", clock.instant());
         AtomicInteger calls = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(8);
-        List<Future<Tokens>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return refresher.refresh(stale, token -> {
+        List<Tokens> results = AtOnce.rounds(
+                1,
+                8,
+                (round, request) -> refresher.refresh(stale, token -> {
                     calls.incrementAndGet();
                     sleep();
                     return json.readTree("""
-                            {"accessToken":"a2","refreshToken":"r2","tokenType":"Bearer","expiresIn":900}""");
-                });
-            }));
-        }
-        start.countDown();
-        for (Future<Tokens> result : results) {
-            assertThat(result.get().refreshToken()).isEqualTo("r2");
-            assertThat(result.get().accessExpiresAt()).isEqualTo(clock.instant().plusSeconds(900));
-        }
-        pool.shutdown();
+                    {"accessToken":"a2","refreshToken":"r2","tokenType":"Bearer","expiresIn":900}""");
+                }));
+        assertThat(results).extracting(Tokens::refreshToken).containsOnly("r2");
+        assertThat(results)
+                .extracting(Tokens::accessExpiresAt)
+                .containsOnly(clock.instant().plusSeconds(900));
         assertThat(calls)
                 .as("a refresh token is single-use: presenting it twice ends the session")
                 .hasValue(1);
