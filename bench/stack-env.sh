@@ -9,3 +9,6 @@ for entry in "${names[@]}"; do export "${entry%%:*}_PORT=$((${entry##*:} + offse
 for tier in API LOGIN SENSITIVE; do
   export SHOP_RATELIMIT_${tier}_REQUESTS=1000000 SHOP_RATELIMIT_${tier}_PERIOD=1s SHOP_RATELIMIT_${tier}_BURST=1000000
 done
+
+# The number after " key=" in a RESULT line; the space keeps p99_ms from matching inside request_p99_ms.
+value() { sed -nE "s/(^|.*[[:space:]])$1=([0-9.]+).*/\2/p" <<<"$2"; }
