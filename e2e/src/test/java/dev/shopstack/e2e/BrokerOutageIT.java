@@ -27,13 +27,7 @@ class BrokerOutageIT {
                 emails[i] =
                         gateway.register("outage" + UUID.randomUUID().toString().substring(0, 8));
             }
-            var placed = gateway.send(
-                    "POST",
-                    "/api/orders",
-                    Gateway.orderBody(product, 2),
-                    customer,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
+            var placed = gateway.placeOrder(product, 2, customer);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             order = Http.json(placed).path("id").asString();
         } finally {

@@ -112,6 +112,15 @@ final class Gateway {
                 .asInt();
     }
 
+    /** {@code POST /api/orders} of one line, with a fresh idempotency key and any further headers; whatever it answers. */
+    HttpResponse<String> placeOrder(long product, int quantity, String customer, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Idempotency-Key";
+        all[1] = UUID.randomUUID().toString();
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", "/api/orders", orderBody(product, quantity), customer, all);
+    }
+
     static String orderBody(long product, int quantity) {
         return """
                 {"lines":[{"productId":%d,"quantity":%d}],"shippingAddress":%s}""".formatted(product, quantity, ADDRESS);

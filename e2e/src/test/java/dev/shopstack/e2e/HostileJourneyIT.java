@@ -42,13 +42,7 @@ class HostileJourneyIT {
         var mail = new MailCatcher(stack.mailApi());
         long product = gateway.newProduct(gateway.adminToken(), 5, "30.00");
         String customer = gateway.verifiedCustomer(name("free"), mail);
-        var placed = gateway.send(
-                "POST",
-                "/api/orders",
-                Gateway.orderBody(product, 2),
-                customer,
-                "Idempotency-Key",
-                UUID.randomUUID().toString());
+        var placed = gateway.placeOrder(product, 2, customer);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String order = Http.json(placed).path("id").asString();
 

@@ -45,13 +45,7 @@ final class MixedLoad {
             assertThat(gateway.post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}", null)
                             .statusCode())
                     .isEqualTo(200);
-            var placed = gateway.send(
-                    "POST",
-                    "/api/orders",
-                    Gateway.orderBody(product, 1),
-                    customer,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
+            var placed = gateway.placeOrder(product, 1, customer);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             String order = Http.json(placed).path("id").asString();
             assertThat(gateway.get("/api/orders/" + order, customer).statusCode())
@@ -60,13 +54,7 @@ final class MixedLoad {
                                     .statusCode()
                             / 100)
                     .isEqualTo(2);
-            var paidOrder = gateway.send(
-                    "POST",
-                    "/api/orders",
-                    Gateway.orderBody(product, 1),
-                    customer,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
+            var paidOrder = gateway.placeOrder(product, 1, customer);
             assertThat(paidOrder.statusCode()).as(paidOrder.body()).isEqualTo(201);
             String paidId = Http.json(paidOrder).path("id").asString();
             if (sandbox != null && round % 2 == 0) { // by card: the provider's webhooks move too

@@ -78,13 +78,7 @@ class OrderJourneyIT {
         long lamp = gateway.newProduct(admin, 10, "12.34");
         String name = "card" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(name, mail);
-        var placed = gateway.send(
-                "POST",
-                "/api/orders",
-                Gateway.orderBody(lamp, 1),
-                customer,
-                "Idempotency-Key",
-                UUID.randomUUID().toString());
+        var placed = gateway.placeOrder(lamp, 1, customer);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = Http.json(placed).path("id").asString();
 
@@ -105,16 +99,7 @@ class OrderJourneyIT {
                 gateway.verifiedCustomer("rush" + UUID.randomUUID().toString().substring(0, 8), mail);
 
         List<Integer> statuses = AtOnce.rounds(
-                1,
-                12,
-                (round, caller) -> gateway.send(
-                                "POST",
-                                "/api/orders",
-                                Gateway.orderBody(lamp, 1),
-                                customer,
-                                "Idempotency-Key",
-                                UUID.randomUUID().toString())
-                        .statusCode());
+                1, 12, (round, caller) -> gateway.placeOrder(lamp, 1, customer).statusCode());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
@@ -131,13 +116,7 @@ class OrderJourneyIT {
         catalogs.forEach(stack::stop);
         try {
             long started = System.nanoTime();
-            var refused = gateway.send(
-                    "POST",
-                    "/api/orders",
-                    Gateway.orderBody(lamp, 1),
-                    customer,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
+            var refused = gateway.placeOrder(lamp, 1, customer);
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("order with catalog-service stopped: %d in %d ms%n", refused.statusCode(), millis);
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -151,15 +130,7 @@ class OrderJourneyIT {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> gateway.send(
-                                        "POST",
-                                        "/api/orders",
-                                        Gateway.orderBody(lamp, 1),
-                                        customer,
-                                        "Idempotency-Key",
-                                        UUID.randomUUID().toString())
-                                .statusCode()
-                        == 201);
+                .until(() -> gateway.placeOrder(lamp, 1, customer).statusCode() == 201);
         assertThat(gateway.stockOf(lamp)).isEqualTo(2);
     }
 }

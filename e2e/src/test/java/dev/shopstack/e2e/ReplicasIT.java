@@ -77,13 +77,7 @@ class ReplicasIT {
                         String status;
                         try {
                             // a new order each time, cancelled right away, so the customer stays under the unpaid cap
-                            var placed = gateway.send(
-                                    "POST",
-                                    "/api/orders",
-                                    Gateway.orderBody(product, 1),
-                                    customer,
-                                    "Idempotency-Key",
-                                    UUID.randomUUID().toString());
+                            var placed = gateway.placeOrder(product, 1, customer);
                             int cancelled = placed.statusCode() != 201
                                     ? 0
                                     : gateway.send(

@@ -39,13 +39,7 @@ final class StackWarmup {
         for (int round = 0; round < ROUNDS_PER_REPLICA * replicas; round++) {
             Http.get(stack.gateway() + "/api/products?q=E2E%20lamp&size=20");
             gateway.stockOf(product);
-            var order = gateway.send(
-                    "POST",
-                    "/api/orders",
-                    Gateway.orderBody(product, 1),
-                    customer,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
+            var order = gateway.placeOrder(product, 1, customer);
             if (order.statusCode() == 201) {
                 placed++;
                 String id = Http.json(order).path("id").asString();

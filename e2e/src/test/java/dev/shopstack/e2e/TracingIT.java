@@ -49,15 +49,7 @@ class TracingIT {
         String customer = gateway.verifiedCustomer(name, mail);
         String traceId = randomHex(16);
 
-        var placed = gateway.send(
-                "POST",
-                "/api/orders",
-                Gateway.orderBody(lamp, 1),
-                customer,
-                "Idempotency-Key",
-                UUID.randomUUID().toString(),
-                "traceparent",
-                "00-" + traceId + "-" + randomHex(8) + "-01");
+        var placed = gateway.placeOrder(lamp, 1, customer, "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = Http.json(placed).path("id").asString();
         mail.await(name + "@example.test", "Your Shopstack order " + orderId, Duration.ofSeconds(30));
