@@ -2,18 +2,14 @@ package dev.shopstack.e2e;
 
 import dev.shopstack.local.LocalStack;
 import dev.shopstack.local.StackSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts the whole platform once for all e2e tests (with the same launcher as the local run), on ports shifted by
@@ -78,7 +74,7 @@ public class StackExtension implements ParameterResolver {
                     .toAbsolutePath()
                     .normalize();
             Path workDir = root.resolve("e2e/target/e2e-stack");
-            deleteRecursively(workDir);
+            FileSystemUtils.deleteRecursively(workDir.toFile());
             StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
             StackSettings settings = defaults.withWorkDir(workDir)
                     .withPorts(defaults.ports().shiftedBy(PORT_OFFSET))
@@ -110,18 +106,6 @@ public class StackExtension implements ParameterResolver {
         @Override
         public void close() {
             stack.close();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,30 +6,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.shopstack.local.LocalStack;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Account flows in a browser: the emailed reset link, and sessions that outlive their access token (or not). */
-@ExtendWith(BrowserStack.class)
 @Order(2)
-class AccountBrowserIT {
-
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
+class AccountBrowserIT extends BrowserTestSupport {
 
     @Test
     void aCustomerResetsAForgottenPasswordThroughTheEmailedLink(LocalStack stack) {

@@ -7,30 +7,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.shopstack.local.LocalStack;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin console in a browser; a customer is refused it. */
-@ExtendWith(BrowserStack.class)
 @Order(3)
-class AdminBrowserIT {
-
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
+class AdminBrowserIT extends BrowserTestSupport {
 
     @Test
     void anAdminEditsAProductAndMeetsAStaleEditShipsAnOrderAndLocksAUser(LocalStack stack) {

@@ -3,18 +3,14 @@ package dev.shopstack.e2e.web;
 import dev.shopstack.local.LocalStack;
 import dev.shopstack.local.Ports;
 import dev.shopstack.local.StackSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A stack of its own for the browser tests, with the settings a real deployment has where the other e2e tests
@@ -83,7 +79,7 @@ public class BrowserStack implements ParameterResolver {
                     .toAbsolutePath()
                     .normalize();
             Path workDir = root.resolve("e2e/target/browser-stack");
-            deleteRecursively(workDir);
+            FileSystemUtils.deleteRecursively(workDir.toFile());
             StackSettings defaults = StackSettings.fromEnvironment(root, name -> null);
             Ports ports = defaults.ports().shiftedBy(PORT_OFFSET);
             // the start-up cache is shared with the other e2e stacks (keyed by the jars), so it costs nothing here
@@ -110,18 +106,6 @@ public class BrowserStack implements ParameterResolver {
         @Override
         public void close() {
             stack.close();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,11 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.shopstack.local.LocalStack;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A new customer, in a browser: signs up (the password rules turn green as they type), verifies the address with the
@@ -20,23 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reason, "Pay now" takes them to the card page again, and a card that pays brings them back to the order paid; an
  * order left unpaid is cancelled from its page.
  */
-@ExtendWith(BrowserStack.class)
 @Order(1)
-class CustomerJourneyBrowserIT {
-
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
+class CustomerJourneyBrowserIT extends BrowserTestSupport {
 
     @Test
     void aNewCustomerSignsUpVerifiesSearchesFillsTheCartAndChecksOut(LocalStack stack) {

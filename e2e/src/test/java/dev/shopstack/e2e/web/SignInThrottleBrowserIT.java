@@ -9,34 +9,21 @@ import dev.shopstack.local.LocalStack;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gateway limits sign-in to 5 a minute per client. Every browser signs in through the one web module, which
  * passes each browser's address on: many people sign in without a 429, and a browser guessing passwords is stopped.
  */
-@ExtendWith(BrowserStack.class)
 @Order(4)
-class SignInThrottleBrowserIT {
+class SignInThrottleBrowserIT extends BrowserTestSupport {
 
     static final int PEOPLE = 8;
     static final int GUESSES = 8;
 
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
     @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
+    static void stopTheStackEarly() {
         BrowserStack.stopEarly(); // the last browser test class
     }
 

@@ -1,0 +1,24 @@
+package dev.shopstack.e2e.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Base of the browser tests: the shared browser stack, and one Chromium per test class. */
+@ExtendWith(BrowserStack.class)
+abstract class BrowserTestSupport {
+
+    static Browsers browsers;
+
+    @BeforeAll
+    static void launchChromium() {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+}
