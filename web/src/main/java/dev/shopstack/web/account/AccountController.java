@@ -85,9 +85,7 @@ public class AccountController {
         try {
             api.call(HttpMethod.PATCH, "/api/users/me", body, As.USER, Map.of());
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.showError(model, e);
             model.addAttribute("profile", api.get("/api/users/me", As.USER));
             model.addAttribute("rules", PasswordRules.check("", "", null, null));
@@ -119,9 +117,7 @@ public class AccountController {
                     As.USER,
                     Map.of());
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.showError(model, e);
             model.addAttribute("profile", api.get("/api/users/me", As.USER));
             model.addAttribute("rules", rules);
@@ -149,9 +145,7 @@ public class AccountController {
             api.call(HttpMethod.PUT, "/api/users/me/avatar", parts, As.USER, Map.of());
             Pages.notice(redirect, "Your picture is saved.");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute(
                     "error",
                     e.status() == 400 || e.status() == 415
@@ -168,9 +162,7 @@ public class AccountController {
             api.call(HttpMethod.DELETE, "/api/users/me/avatar", null, As.USER, Map.of());
             Pages.notice(redirect, "Your picture is removed.");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute(
                     "error",
                     e.status() == 404 || e.status() == 405
@@ -226,9 +218,7 @@ public class AccountController {
         try {
             api.call(HttpMethod.DELETE, "/api/users/me", Map.of("password", password), As.USER, Map.of());
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.showError(model, e);
             model.addAttribute("profile", api.get("/api/users/me", As.USER));
             model.addAttribute("rules", PasswordRules.check("", "", null, null));

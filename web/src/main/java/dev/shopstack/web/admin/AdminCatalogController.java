@@ -67,9 +67,7 @@ public class AdminCatalogController {
             Pages.notice(redirect, "The product is created.");
             return "redirect:/admin/products/" + created.path("id").asLong();
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.showError(model, e);
             model.addAttribute("form", form);
             model.addAttribute("categories", categories());
@@ -103,9 +101,7 @@ public class AdminCatalogController {
             Pages.notice(redirect, "The product is saved.");
             return "redirect:/admin/products/" + productId;
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             JsonNode current = api.get("/api/products/" + productId, As.USER);
             model.addAttribute("product", current);
             model.addAttribute("categories", categories());
@@ -166,9 +162,7 @@ public class AdminCatalogController {
                     Map.of("If-Match", "\"" + version.replaceAll("[^0-9]", "") + "\""));
             Pages.notice(redirect, done);
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute(
                     "error",
                     e.status() == 412
@@ -202,9 +196,7 @@ public class AdminCatalogController {
             }
             Pages.notice(redirect, "The category is saved.");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute("error", e.problem().message());
             redirect.addFlashAttribute("fieldErrors", e.problem().fieldErrors());
         }
@@ -217,9 +209,7 @@ public class AdminCatalogController {
             api.call(HttpMethod.DELETE, "/api/categories/" + Pages.id(id), null, As.USER, Map.of());
             Pages.notice(redirect, "The category is deleted.");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.flashError(redirect, e);
         }
         return "redirect:/admin/categories";

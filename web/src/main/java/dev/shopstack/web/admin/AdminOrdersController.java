@@ -84,9 +84,7 @@ public class AdminOrdersController {
             Pages.notice(
                     redirect, "The order is now " + status.replace('_', ' ').toLowerCase() + ".");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute(
                     "error",
                     e.status() == 409
@@ -129,9 +127,7 @@ public class AdminOrdersController {
                             : "The refund of " + value.toPlainString()
                                     + " is requested; the provider has not confirmed it yet.");
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             Pages.flashError(redirect, e);
         }
         return "redirect:/admin/orders/" + orderId;

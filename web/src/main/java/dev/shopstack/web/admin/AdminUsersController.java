@@ -121,9 +121,7 @@ public class AdminUsersController {
             }
             Pages.notice(redirect, done);
         } catch (ApiException e) {
-            if (e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
+            e.rethrowSignInAndServerErrors();
             if (htmx) {
                 model.addAttribute("u", api.get("/api/users/" + userId, As.USER));
                 model.addAttribute("rowError", e.problem().message());

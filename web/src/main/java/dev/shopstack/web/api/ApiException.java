@@ -21,4 +21,11 @@ public class ApiException extends RuntimeException {
     public int status() {
         return problem.status();
     }
+
+    /** A 401 (sign in again) or a server error goes on to the error handling; what is left, a page explains. */
+    public void rethrowSignInAndServerErrors() {
+        if (status() >= 500 || status() == 401) {
+            throw this;
+        }
+    }
 }
