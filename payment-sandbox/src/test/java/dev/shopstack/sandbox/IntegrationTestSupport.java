@@ -3,7 +3,10 @@ package dev.shopstack.sandbox;
 import com.stripe.StripeClient;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +63,27 @@ public abstract class IntegrationTestSupport {
 
     protected String base() {
         return "http://localhost:" + port;
+    }
+
+    /** A PaymentIntent of that amount in the currency's smallest unit, created through stripe-java. */
+    protected PaymentIntent create(long amount, String currency) throws Exception {
+        return stripe.v1()
+                .paymentIntents()
+                .create(PaymentIntentCreateParams.builder()
+                        .setAmount(amount)
+                        .setCurrency(currency)
+                        .build());
+    }
+
+    /** Confirms the intent with Stripe's test Visa card, which pays. */
+    protected PaymentIntent confirmVisa(PaymentIntent intent) throws Exception {
+        return stripe.v1()
+                .paymentIntents()
+                .confirm(
+                        intent.getId(),
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod("pm_card_visa")
+                                .build());
     }
 
     /** The webhooks received about a PaymentIntent, checked with stripe-java's own signature check. */

@@ -303,23 +303,4 @@ class StripeContractTest extends IntegrationTestSupport {
                         InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("resource_missing"));
     }
-
-    private PaymentIntent create(long amount, String currency) throws Exception {
-        return stripe.v1()
-                .paymentIntents()
-                .create(PaymentIntentCreateParams.builder()
-                        .setAmount(amount)
-                        .setCurrency(currency)
-                        .build());
-    }
-
-    private PaymentIntent confirmVisa(PaymentIntent intent) throws Exception {
-        return stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
-    }
 }

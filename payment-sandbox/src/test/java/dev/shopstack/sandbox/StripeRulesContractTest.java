@@ -156,23 +156,4 @@ class StripeRulesContractTest extends IntegrationTestSupport {
                         AuthenticationException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(401));
     }
-
-    private PaymentIntent create(long amount, String currency) throws Exception {
-        return stripe.v1()
-                .paymentIntents()
-                .create(PaymentIntentCreateParams.builder()
-                        .setAmount(amount)
-                        .setCurrency(currency)
-                        .build());
-    }
-
-    private PaymentIntent confirmVisa(PaymentIntent intent) throws Exception {
-        return stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
-    }
 }

@@ -31,7 +31,7 @@ class WebhookContractTest extends IntegrationTestSupport {
 
     @Test
     void aPaymentSendsSignedEventsInOrderWhoseObjectsDeserialize() throws Exception {
-        PaymentIntent paid = pay(1500L);
+        PaymentIntent paid = confirmVisa(create(1500L, "eur"));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> RECEIVER.about(paid.getId()).size() >= 3);
@@ -60,7 +60,7 @@ class WebhookContractTest extends IntegrationTestSupport {
 
     @Test
     void aTamperedPayloadAnOldTimestampOrAnotherSecretFailStripeJavasCheck() throws Exception {
-        PaymentIntent paid = pay(1800L);
+        PaymentIntent paid = confirmVisa(create(1800L, "eur"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> RECEIVER.about(paid.getId()).size() >= 3);
         WebhookReceiver.Received request = RECEIVER.about(paid.getId()).get(2);
@@ -133,7 +133,7 @@ class WebhookContractTest extends IntegrationTestSupport {
 
     @Test
     void refundsSendRefundCreatedAndChargeRefunded() throws Exception {
-        PaymentIntent paid = pay(3000L);
+        PaymentIntent paid = confirmVisa(create(3000L, "eur"));
         stripe.v1()
                 .refunds()
                 .create(RefundCreateParams.builder()
@@ -160,7 +160,7 @@ class WebhookContractTest extends IntegrationTestSupport {
         post("/sandbox/webhooks/pause", SECRET_KEY, "");
         PaymentIntent paid;
         try {
-            paid = pay(2500L);
+            paid = confirmVisa(create(2500L, "eur"));
             Thread.sleep(500);
             assertThat(RECEIVER.about(paid.getId()))
                     .as("held back while paused")
@@ -203,8 +203,8 @@ class WebhookContractTest extends IntegrationTestSupport {
     @Test
     void eventsArePagedNewestFirst() throws Exception {
         long since = Instant.now().getEpochSecond();
-        PaymentIntent first = pay(1100L);
-        PaymentIntent second = pay(1200L);
+        PaymentIntent first = confirmVisa(create(1100L, "eur"));
+        PaymentIntent second = confirmVisa(create(1200L, "eur"));
 
         EventListParams.Builder query = EventListParams.builder()
                 .setType("payment_intent.*")
@@ -230,21 +230,5 @@ class WebhookContractTest extends IntegrationTestSupport {
                 .extracting(Event::getType)
                 .containsOnly("charge.succeeded")
                 .hasSizeGreaterThanOrEqualTo(2);
-    }
-
-    private PaymentIntent pay(long amount) throws Exception {
-        PaymentIntent intent = stripe.v1()
-                .paymentIntents()
-                .create(PaymentIntentCreateParams.builder()
-                        .setAmount(amount)
-                        .setCurrency("eur")
-                        .build());
-        return stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
     }
 }
