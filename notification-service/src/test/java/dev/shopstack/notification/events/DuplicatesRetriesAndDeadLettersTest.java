@@ -14,6 +14,7 @@ import dev.shopstack.notification.MalformedEventException;
 import dev.shopstack.notification.delivery.Delivery;
 import dev.shopstack.notification.delivery.DeliveryStatus;
 import dev.shopstack.platform.sealing.EventSeal;
+import dev.shopstack.platform.test.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,13 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -190,12 +188,8 @@ class DuplicatesRetriesAndDeadLettersTest extends IntegrationTestSupport {
     }
 
     private List<ConsumerRecord<String, String>> awaitDeadLetters(String topic, String key, int count) {
-        var props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var factory = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = factory.createConsumer()) {
-            consumer.subscribe(List.of(topic));
+        try (var consumer = PublishedEvents.fromTheStart(broker.getBrokersAsString(), topic)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
                     if (key.equals(r.key())) {

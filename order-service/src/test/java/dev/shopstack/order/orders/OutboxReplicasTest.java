@@ -6,6 +6,7 @@ import dev.shopstack.order.IntegrationTestSupport;
 import dev.shopstack.platform.outbox.Outbox;
 import dev.shopstack.platform.outbox.OutboxProperties;
 import dev.shopstack.platform.outbox.OutboxRelay;
+import dev.shopstack.platform.test.PublishedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,17 +14,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,20 +71,7 @@ class OutboxReplicasTest extends IntegrationTestSupport {
     void freshTopic() {
         topic = "replicas-" + UUID.randomUUID();
         broker.addTopics(new NewTopic(topic, 3, (short) 1));
-        Properties props = new Properties();
-        props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()));
-        consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(topic));
+        consumer = PublishedEvents.fromTheStart(bootstrapServers, topic);
     }
 
     @AfterEach

@@ -50,6 +50,14 @@ public final class PublishedEvents implements AutoCloseable {
                 throw new IllegalArgumentException(topic + " is not a channel of " + EventContract.DOCUMENT);
             }
         }
+        consumer = fromTheStart(bootstrapServers, topics);
+    }
+
+    /**
+     * A consumer of raw string records in a group of its own, subscribed to these topics from their first record; for
+     * topics outside the contract, such as a test's own or a dead-letter topic.
+     */
+    public static KafkaConsumer<String, String> fromTheStart(String bootstrapServers, String... topics) {
         Properties props = new Properties();
         props.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -62,8 +70,9 @@ public final class PublishedEvents implements AutoCloseable {
                 StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName()));
-        consumer = new KafkaConsumer<>(props);
+        var consumer = new KafkaConsumer<String, String>(props);
         consumer.subscribe(List.of(topics));
+        return consumer;
     }
 
     /** Waits for an event of this type with this key (the aggregate id), and answers the latest one. */
