@@ -110,17 +110,10 @@ class StripeContractTest extends IntegrationTestSupport {
 
         assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getLatestCharge())
                 .isEqualTo(charge.getId());
-        assertThatThrownBy(() -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                intent.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_visa")
-                                        .build()))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(400);
-                    assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state");
-                });
+        assertThatThrownBy(() -> confirmVisa(intent)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(400);
+            assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state");
+        });
     }
 
     @Test
@@ -172,13 +165,7 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(after.getLatestChargeObject().getFailureCode()).isEqualTo("card_declined");
         assertThat(after.getLatestChargeObject().getOutcome().getReason()).isEqualTo(declineCode);
 
-        PaymentIntent retried = stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        PaymentIntent retried = confirmVisa(intent);
         assertThat(retried.getStatus()).as("another card after a decline").isEqualTo("succeeded");
         assertThat(retried.getLastPaymentError()).isNull();
     }
@@ -199,13 +186,7 @@ class StripeContractTest extends IntegrationTestSupport {
         assertThat(canceled.getCancellationReason()).isEqualTo("abandoned");
         assertThat(canceled.getCanceledAt()).isPositive();
         assertThat(canceled.getNextAction()).isNull();
-        assertThatThrownBy(() -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                intent.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_visa")
-                                        .build()))
+        assertThatThrownBy(() -> confirmVisa(intent))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("status of canceled");
 

@@ -105,14 +105,7 @@ class StripeRulesContractTest extends IntegrationTestSupport {
         PaymentIntent intent = create(2500L, "eur");
         List<String> outcomes = AtOnce.rounds(1, 2, (round, caller) -> {
             try {
-                return stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                intent.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_visa")
-                                        .build())
-                        .getStatus();
+                return confirmVisa(intent).getStatus();
             } catch (InvalidRequestException e) {
                 return e.getCode();
             }

@@ -12,7 +12,6 @@ import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.Webhook;
 import com.stripe.param.EventListParams;
-import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.time.Clock;
@@ -97,13 +96,7 @@ class WebhookContractTest extends IntegrationTestSupport {
                         .setCurrency("eur")
                         .putMetadata("test", "retry-me")
                         .build());
-        stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        intent.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        confirmVisa(intent);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> RECEIVER.about(intent.getId()).size() >= 5);
