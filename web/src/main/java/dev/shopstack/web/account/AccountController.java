@@ -141,32 +141,26 @@ public class AccountController {
                 return "avatar";
             }
         });
+        return changeAvatar(HttpMethod.PUT, parts, "Your picture is saved.", redirect);
+    }
+
+    /** Removes the picture; user-service answers 204 whether or not there was one. */
+    @PostMapping("/account/avatar/delete")
+    public String removeAvatar(RedirectAttributes redirect) {
+        return changeAvatar(HttpMethod.DELETE, null, "Your picture is removed.", redirect);
+    }
+
+    /** A 400 or 415 is user-service refusing the uploaded bytes as a picture; anything else is said as it came. */
+    private String changeAvatar(HttpMethod method, Object body, String done, RedirectAttributes redirect) {
         try {
-            api.call(HttpMethod.PUT, "/api/users/me/avatar", parts, As.USER, Map.of());
-            Pages.notice(redirect, "Your picture is saved.");
+            api.call(method, "/api/users/me/avatar", body, As.USER, Map.of());
+            Pages.notice(redirect, done);
         } catch (ApiException e) {
             e.rethrowSignInAndServerErrors();
             redirect.addFlashAttribute(
                     "error",
                     e.status() == 400 || e.status() == 415
                             ? "That file is not a JPEG, PNG or WebP picture."
-                            : e.problem().message());
-        }
-        return "redirect:/account";
-    }
-
-    /** Removes the picture; a 404 or 405 (an older user-service) is said in words. */
-    @PostMapping("/account/avatar/delete")
-    public String removeAvatar(RedirectAttributes redirect) {
-        try {
-            api.call(HttpMethod.DELETE, "/api/users/me/avatar", null, As.USER, Map.of());
-            Pages.notice(redirect, "Your picture is removed.");
-        } catch (ApiException e) {
-            e.rethrowSignInAndServerErrors();
-            redirect.addFlashAttribute(
-                    "error",
-                    e.status() == 404 || e.status() == 405
-                            ? "Removing a picture is not available yet."
                             : e.problem().message());
         }
         return "redirect:/account";
