@@ -2,33 +2,24 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Accounts over their life, through the gateway: forgotten password, an admin's lock and role, the admin's
  * catalog work, deletion.
  */
-@ExtendWith(StackExtension.class)
-class AccountJourneyIT {
+class AccountJourneyIT extends StackTestSupport {
 
-    static LocalStack stack;
-    static Gateway gateway;
-    static MailCatcher mail;
     static String admin;
 
     @BeforeAll
-    static void stack(LocalStack started) {
-        stack = started;
-        gateway = new Gateway(started.gateway());
-        mail = new MailCatcher(started.mailApi());
+    static void signInTheAdmin() {
         admin = gateway.adminToken();
     }
 

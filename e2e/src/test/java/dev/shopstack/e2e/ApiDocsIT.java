@@ -2,7 +2,6 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One Swagger UI at the gateway lists every service's OpenAPI document, fetched through the gateway. */
-@ExtendWith(StackExtension.class)
-class ApiDocsIT {
+class ApiDocsIT extends StackTestSupport {
 
     @Test
-    void theGatewaysSwaggerUiListsEveryServiceAndServesTheirDocuments(LocalStack stack) throws Exception {
+    void theGatewaysSwaggerUiListsEveryServiceAndServesTheirDocuments() throws Exception {
         var config = Http.json(Http.get(stack.gateway() + "/v3/api-docs/swagger-config"));
         List<String> names = new ArrayList<>();
         config.path("urls").forEach(u -> names.add(u.path("name").asString()));

@@ -6,16 +6,12 @@ import dev.shopstack.local.LocalStack;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Kafka broker is stopped while people register; once it is back every email arrives, exactly once. */
-@ExtendWith(StackExtension.class)
-class BrokerOutageIT {
+class BrokerOutageIT extends StackTestSupport {
 
     @Test
-    void registrationsDuringABrokerOutageAreMailedOnceItIsBack(LocalStack stack) {
-        var mail = new MailCatcher(stack.mailApi());
-        var gateway = new Gateway(stack.gateway());
+    void registrationsDuringABrokerOutageAreMailedOnceItIsBack() {
         long product = gateway.newProduct(gateway.adminToken(), 10, "12.00");
         String buyer = "outagebuyer" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(buyer, mail);

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +27,7 @@ import tools.jackson.databind.JsonNode;
  * has restarted it, and once the catalog's reservation expiry and the payment window have run, every unit of stock is
  * either held by a live order or back on the shelf.
  */
-@ExtendWith(StackExtension.class)
-class CrashIT {
+class CrashIT extends StackTestSupport {
 
     static final int STOCK = 1_000;
     static final int BURST = 80;
@@ -37,10 +35,7 @@ class CrashIT {
     static final int KILL_AFTER_ANSWERS = 16;
 
     @Test
-    void ordersInFlightWhenOrderServiceIsKilledLeaveNoStockWithoutAnOrderAndNoOrderWithoutStock(LocalStack stack)
-            throws Exception {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void ordersInFlightWhenOrderServiceIsKilledLeaveNoStockWithoutAnOrderAndNoOrderWithoutStock() throws Exception {
         String admin = gateway.adminToken();
         long product = gateway.newProduct(admin, STOCK, "1.00"); // 1.00 each: an order's total is its quantity
         String name = "crash" + UUID.randomUUID().toString().substring(0, 8);

@@ -2,7 +2,6 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +25,8 @@ import tools.jackson.databind.JsonNode;
  * thousands of hostile requests through the gateway. None may answer 5xx, leak a stack trace or an internal class
  * name, or answer an error that is not problem+json. Runs after the journeys: admin writes here change data.
  */
-@ExtendWith(StackExtension.class)
 @Order(Integer.MAX_VALUE - 1)
-class HostileInputIT {
+class HostileInputIT extends StackTestSupport {
 
     private static final List<String> SERVICES =
             List.of("user-service", "catalog-service", "order-service", "notification-service");
@@ -40,9 +37,7 @@ class HostileInputIT {
                     + "|SQL(State|Exception|Syntax)|dev\\.shopstack\\.");
 
     @Test
-    void everyDocumentedEndpointShrugsOffHostileInput(LocalStack stack) throws Exception {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void everyDocumentedEndpointShrugsOffHostileInput() throws Exception {
         String admin = gateway.adminToken();
         String customer =
                 gateway.verifiedCustomer("fuzz" + UUID.randomUUID().toString().substring(0, 8), mail);
@@ -95,9 +90,7 @@ class HostileInputIT {
     }
 
     @Test
-    void tokenAttacksEscalationIdorBruteForceAndEnumerationAllFail(LocalStack stack) throws Exception {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void tokenAttacksEscalationIdorBruteForceAndEnumerationAllFail() throws Exception {
         String name = "target" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(name, mail);
         String otherName = "bystander" + UUID.randomUUID().toString().substring(0, 8);

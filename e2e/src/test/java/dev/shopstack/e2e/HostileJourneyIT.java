@@ -23,23 +23,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The five attacks of the security review (issue 15), replayed through the gateway of a running stack: each one
  * fails, and the platform keeps answering logins afterwards.
  */
-@ExtendWith(StackExtension.class)
-class HostileJourneyIT {
+class HostileJourneyIT extends StackTestSupport {
 
     private static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
     private static final Pattern JWKS_SERVED = Pattern.compile(
             "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/\\.well-known/jwks\\.json\"[^}]*} ([0-9.eE+]+)$");
 
     @Test
-    void aCustomerCannotMarkTheirOwnOrderPaid(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void aCustomerCannotMarkTheirOwnOrderPaid() {
         long product = gateway.newProduct(gateway.adminToken(), 5, "30.00");
         String customer = gateway.verifiedCustomer(name("free"), mail);
         var placed = gateway.placeOrder(product, 2, customer);
@@ -59,10 +55,9 @@ class HostileJourneyIT {
     }
 
     @Test
-    void threeParallelAvatarBombsAreRefusedAndLoginKeepsWorking(LocalStack stack) throws Exception {
-        var gateway = new Gateway(stack.gateway());
+    void threeParallelAvatarBombsAreRefusedAndLoginKeepsWorking() throws Exception {
         String name = name("bomb");
-        String customer = gateway.verifiedCustomer(name, new MailCatcher(stack.mailApi()));
+        String customer = gateway.verifiedCustomer(name, mail);
         int restarts = stack.restarts(LocalStack.USER_SERVICE);
         byte[] bomb = GeneratedPngs.bomb(); // 16-bit RGBA: a few hundred KB, a 320 MB raster once decoded
 
@@ -80,9 +75,7 @@ class HostileJourneyIT {
     }
 
     @Test
-    void aStolenAccessTokenCannotTakeTheAccountOver(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void aStolenAccessTokenCannotTakeTheAccountOver() {
         String name = name("steal");
         String stolen = gateway.verifiedCustomer(name, mail);
         String attackerAddress = name + "-attacker@example.test";
@@ -106,10 +99,9 @@ class HostileJourneyIT {
     }
 
     @Test
-    void logoutRevokesTheAccessTokenAtTheGatewayAndAtTheServicesWithinFiveSeconds(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
+    void logoutRevokesTheAccessTokenAtTheGatewayAndAtTheServicesWithinFiveSeconds() {
         String name = name("logout");
-        gateway.verifiedCustomer(name, new MailCatcher(stack.mailApi()));
+        gateway.verifiedCustomer(name, mail);
         var login = Http.json(gateway.post("/api/auth/login", """
                 {"login":"%s","password":"%s"}""".formatted(name, Gateway.PASSWORD), null));
         String access = login.path("accessToken").asString();
@@ -137,8 +129,7 @@ class HostileJourneyIT {
     }
 
     @Test
-    void aThousandUnknownKeyIdsCostUserServiceAtMostOneKeySetFetchPerCoolDown(LocalStack stack) throws Exception {
-        var gateway = new Gateway(stack.gateway());
+    void aThousandUnknownKeyIdsCostUserServiceAtMostOneKeySetFetchPerCoolDown() throws Exception {
         String userService = "http://localhost:" + stack.ports().userService() + "/actuator/prometheus";
         PrivateKey attackerKey =
                 KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();

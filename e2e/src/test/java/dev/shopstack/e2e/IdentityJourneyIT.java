@@ -2,28 +2,15 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Identity through the gateway: register, the OTP email, verify, log in, use and refresh the tokens. */
-@ExtendWith(StackExtension.class)
-class IdentityJourneyIT {
-
-    static Gateway gateway;
-    static MailCatcher mail;
-
-    @BeforeAll
-    static void stack(LocalStack started) {
-        gateway = new Gateway(started.gateway());
-        mail = new MailCatcher(started.mailApi());
-    }
+class IdentityJourneyIT extends StackTestSupport {
 
     @Test
     void aNewCustomerRegistersGetsTheCodeByEmailVerifiesAndUsesTheirTokens() {

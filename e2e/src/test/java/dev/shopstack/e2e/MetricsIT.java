@@ -2,7 +2,6 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,18 +10,16 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every metric the Grafana dashboards and the alert rules query (deploy/grafana/metrics-used.txt) is really
  * exported by the running platform. Runs last, after the journeys have produced traffic and emails.
  */
-@ExtendWith(StackExtension.class)
 @Order(Integer.MAX_VALUE)
-class MetricsIT {
+class MetricsIT extends StackTestSupport {
 
     @Test
-    void dashboardsAndAlertsOnlyQueryMetricsTheServicesExport(LocalStack stack) throws Exception {
+    void dashboardsAndAlertsOnlyQueryMetricsTheServicesExport() throws Exception {
         Path root =
                 Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
         // "<metric> <source>": only metrics of the processes scraped here; sources with a colon (Kubernetes, the

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * With monitoring on ({@code -Dshop.e2e.monitoring=true}: Prometheus scraping every 5 s, {@code for:} windows cut to
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * selector of every alert returns series. The query check runs last so that the series only a failure creates (5xx,
  * failed sends) exist, as on any platform that has lived a while.
  */
-@ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MonitoringIT {
+class MonitoringIT extends StackTestSupport {
 
     private static final Path ROOT =
             Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
@@ -36,14 +34,14 @@ class MonitoringIT {
 
     @Test
     @Order(1)
-    void aShortMixedLoadThroughTheGatewaySucceeds(LocalStack stack) throws Exception {
+    void aShortMixedLoadThroughTheGatewaySucceeds() throws Exception {
         prometheus(stack);
         System.out.printf("monitoring: %d requests of mixed load%n", load(stack).run(2));
     }
 
     @Test
     @Order(2)
-    void catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns(LocalStack stack) throws Exception {
+    void catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns() throws Exception {
         PrometheusApi prometheus = prometheus(stack);
         Map<String, String> catalog = Map.of("application", LocalStack.CATALOG_SERVICE);
         List<String> instances = stack.instances(LocalStack.CATALOG_SERVICE);
@@ -98,10 +96,8 @@ class MonitoringIT {
 
     @Test
     @Order(3)
-    void theSmtpServerDownWhileAMailIsDueFiresEmailsFailingAndDeadLetters(LocalStack stack) {
+    void theSmtpServerDownWhileAMailIsDueFiresEmailsFailingAndDeadLetters() {
         PrometheusApi prometheus = prometheus(stack);
-        Gateway gateway = new Gateway(stack.gateway());
-        MailCatcher mail = new MailCatcher(stack.mailApi());
         // the alert compares the failed tries of the last 10 minutes with all tries, whatever earlier tests sent:
         // each verification email fails five tries in about 30 s (then goes to the dead-letter topic), so enough
         // sign-ups make the failures at least a quarter of the window's tries
@@ -134,10 +130,8 @@ class MonitoringIT {
 
     @Test
     @Order(4)
-    void theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp(LocalStack stack) {
+    void theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp() {
         PrometheusApi prometheus = prometheus(stack);
-        Gateway gateway = new Gateway(stack.gateway());
-        MailCatcher mail = new MailCatcher(stack.mailApi());
         List<String> instances = stack.instances(LocalStack.NOTIFICATION_SERVICE);
         List<String> waiting = new ArrayList<>();
         instances.forEach(stack::stop);
@@ -160,7 +154,7 @@ class MonitoringIT {
 
     @Test
     @Order(5)
-    void everyDashboardQueryAndEveryAlertSelectorReturnsSeries(LocalStack stack) throws Exception {
+    void everyDashboardQueryAndEveryAlertSelectorReturnsSeries() throws Exception {
         PrometheusApi prometheus = prometheus(stack);
         int requests = load(stack).run(1);
         Thread.sleep(
@@ -209,7 +203,7 @@ class MonitoringIT {
                 stack.gateway(),
                 stack.names().contains(LocalStack.WEB) ? stack.web() : null,
                 stack.names().contains(LocalStack.PAYMENT_SANDBOX) ? stack.paymentSandbox() : null,
-                new MailCatcher(stack.mailApi()));
+                mail);
     }
 
     private static PrometheusApi prometheus(LocalStack stack) {

@@ -9,23 +9,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Shopping through the gateway: browse, order (idempotently), pay, ship, with the emails and the stock. */
-@ExtendWith(StackExtension.class)
-class OrderJourneyIT {
+class OrderJourneyIT extends StackTestSupport {
 
-    static LocalStack stack;
-    static Gateway gateway;
-    static MailCatcher mail;
     static String admin;
 
     @BeforeAll
-    static void stack(LocalStack started) {
-        stack = started;
-        gateway = new Gateway(started.gateway());
-        mail = new MailCatcher(started.mailApi());
+    static void signInTheAdmin() {
         admin = gateway.adminToken();
     }
 

@@ -7,17 +7,13 @@ import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Parts of the platform go away and come back: work is delayed, never lost or done twice. */
-@ExtendWith(StackExtension.class)
-class OutagesIT {
+class OutagesIT extends StackTestSupport {
 
     @Test
-    void mailForEventsProducedWhileNotificationServiceIsDownIsSentOnceWhenItIsBack(LocalStack stack) {
-        var mail = new MailCatcher(stack.mailApi());
-        var gateway = new Gateway(stack.gateway());
+    void mailForEventsProducedWhileNotificationServiceIsDownIsSentOnceWhenItIsBack() {
         String[] emails = new String[3];
         stack.stop(LocalStack.NOTIFICATION_SERVICE);
         try {
@@ -40,9 +36,7 @@ class OutagesIT {
     }
 
     @Test
-    void mailThatCouldNotBeDeliveredWhileSmtpWasDownArrivesAfterRetries(LocalStack stack) throws Exception {
-        var mail = new MailCatcher(stack.mailApi());
-        var gateway = new Gateway(stack.gateway());
+    void mailThatCouldNotBeDeliveredWhileSmtpWasDownArrivesAfterRetries() throws Exception {
         String[] emails = new String[2];
         stack.stop(LocalStack.MAIL);
         try {
@@ -64,9 +58,7 @@ class OutagesIT {
     }
 
     @Test
-    void tokensIssuedBeforeAUserServiceRestartStillWork(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void tokensIssuedBeforeAUserServiceRestartStillWork() {
         String name = "steady" + UUID.randomUUID().toString().substring(0, 8);
         gateway.verifiedCustomer(name, mail);
         JsonNode session = Http.json(gateway.post("/api/auth/login", """

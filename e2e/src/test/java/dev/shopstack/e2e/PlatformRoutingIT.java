@@ -9,20 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The walking skeleton through the gateway: discovery, routing, errors, health and metrics. */
-@ExtendWith(StackExtension.class)
-class PlatformRoutingIT {
-
-    static LocalStack stack;
-
-    @BeforeAll
-    static void stack(LocalStack started) {
-        stack = started;
-    }
+class PlatformRoutingIT extends StackTestSupport {
 
     @Test
     void everyServiceAndTheGatewayAreRegisteredInDiscovery() {

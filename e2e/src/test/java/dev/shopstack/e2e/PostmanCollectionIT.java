@@ -2,7 +2,6 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is the npm package deploy/validate installs; without it the test is skipped, or fails when
  * {@code -Dshop.newman=required} (CI).
  */
-@ExtendWith(StackExtension.class)
-class PostmanCollectionIT {
+class PostmanCollectionIT extends StackTestSupport {
 
     private static final Path ROOT =
             Path.of(System.getProperty("shop.root", "..")).toAbsolutePath();
@@ -29,7 +26,7 @@ class PostmanCollectionIT {
     private static final Path NEWMAN = ROOT.resolve("deploy/.validate/node_modules/.bin/newman");
 
     @Test
-    void theCollectionsJourneyRunsGreenAgainstTheStack(LocalStack stack) throws Exception {
+    void theCollectionsJourneyRunsGreenAgainstTheStack() throws Exception {
         requireNewman();
         Path console = Files.createTempFile("newman", ".txt");
         Path summary = Files.createTempFile("newman", ".json");

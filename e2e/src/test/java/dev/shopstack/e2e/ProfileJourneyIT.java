@@ -16,19 +16,15 @@ import java.util.Arrays;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** A customer looks after their account: profile, avatar (and what is not an avatar), password. */
-@ExtendWith(StackExtension.class)
-class ProfileJourneyIT {
+class ProfileJourneyIT extends StackTestSupport {
 
     private static final String BOUNDARY = "e2e-boundary-" + UUID.randomUUID();
 
     @Test
-    void aCustomerEditsTheProfileUploadsAnAvatarAndChangesThePassword(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void aCustomerEditsTheProfileUploadsAnAvatarAndChangesThePassword() {
         String name = "ada" + UUID.randomUUID().toString().substring(0, 8);
         String access = gateway.verifiedCustomer(name, mail);
         String email = name + "@example.test";
@@ -71,9 +67,7 @@ class ProfileJourneyIT {
     }
 
     @Test
-    void whatIsNotASmallImageIsNeverStoredAsAnAvatar(LocalStack stack) {
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
+    void whatIsNotASmallImageIsNeverStoredAsAnAvatar() {
         String access = gateway.verifiedCustomer(
                 "mallory" + UUID.randomUUID().toString().substring(0, 8), mail);
         String me = Http.json(gateway.get("/api/users/me", access)).path("id").asString();

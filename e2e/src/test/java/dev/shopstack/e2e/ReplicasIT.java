@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,11 +24,10 @@ import tools.jackson.databind.JsonNode;
  * Idempotency-Key, cancelled right away) and logins fails none of them: the instances share their database through
  * the stack's H2 server, which no stopping instance takes down with it.
  */
-@ExtendWith(StackExtension.class)
-class ReplicasIT {
+class ReplicasIT extends StackTestSupport {
 
     @Test
-    void everyInstanceIsRegisteredWithBothDiscoveryPeers(LocalStack stack) {
+    void everyInstanceIsRegisteredWithBothDiscoveryPeers() {
         assumeTrue(stack.replicas() > 1, "replica mode only (-Dshop.e2e.replicas=2)");
         // an instance (re)started a moment ago is UP at the other peer after the next replication
         Awaitility.await()
@@ -57,10 +55,8 @@ class ReplicasIT {
     }
 
     @Test
-    void aRollingRestartOfOrderServiceUnderLoadAnswersEveryRequestWith2xx(LocalStack stack) throws Exception {
+    void aRollingRestartOfOrderServiceUnderLoadAnswersEveryRequestWith2xx() throws Exception {
         assumeTrue(stack.replicas() > 1, "replica mode only (-Dshop.e2e.replicas=2)");
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
         long product = gateway.newProduct(gateway.adminToken(), 100_000, "1.00");
         String name = "rolling" + UUID.randomUUID().toString().substring(0, 8);
         String customer = gateway.verifiedCustomer(name, mail);

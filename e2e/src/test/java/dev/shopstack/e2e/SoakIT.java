@@ -1,7 +1,6 @@
 package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shopstack.local.LocalStack;
 import java.time.Duration;
@@ -15,9 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The chaos soak ({@code bench/soak}; skipped unless {@code -Dshop.soak.minutes} is set): shoppers browse, search,
@@ -26,8 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stops once for a minute. Then the books ({@link SoakBooks}). In replica mode one instance of a service is killed at
  * a time, and the load's spread over the instances is checked before the first kill.
  */
-@ExtendWith(StackExtension.class)
-class SoakIT {
+// a condition, not an assumption in @BeforeAll: it is evaluated before the base class asks for the stack
+@EnabledIfSystemProperty(
+        named = "shop.soak.minutes",
+        matches = "[1-9][0-9]*",
+        disabledReason = "the soak runs only when asked (bench/soak, -Dshop.soak.minutes=20)")
+class SoakIT extends StackTestSupport {
 
     static final int STOCK = 1_000_000;
     static final int CUSTOMERS = 20;
@@ -55,21 +57,11 @@ class SoakIT {
         }
     }
 
-    /** Before the stack is asked for, so that a skipped soak starts nothing. */
-    @BeforeAll
-    static void onlyWhenAsked() {
-        assumeTrue(
-                Long.getLong("shop.soak.minutes", 0) > 0,
-                "the soak runs only when asked (bench/soak, -Dshop.soak.minutes=20)");
-    }
-
     @Test
-    void shoppingSurvivesProcessesKilledEveryFewMinutesAndABrokerOutage(LocalStack stack) throws Exception {
+    void shoppingSurvivesProcessesKilledEveryFewMinutesAndABrokerOutage() throws Exception {
         long minutes = Long.getLong("shop.soak.minutes", 0);
         Duration killEvery = Duration.parse(System.getProperty("shop.soak.kill-every", "PT2M"));
 
-        var gateway = new Gateway(stack.gateway());
-        var mail = new MailCatcher(stack.mailApi());
         long product = gateway.newProduct(gateway.adminToken(), STOCK, "1.00"); // a total is its quantity
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> customers = IntStream.range(0, CUSTOMERS)

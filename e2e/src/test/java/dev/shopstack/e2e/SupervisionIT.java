@@ -6,14 +6,12 @@ import dev.shopstack.local.LocalStack;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A service that dies (SIGKILL, like an OOM kill) comes back by itself and serves again, as under Kubernetes. */
-@ExtendWith(StackExtension.class)
-class SupervisionIT {
+class SupervisionIT extends StackTestSupport {
 
     @Test
-    void aServiceKilledWithSigkillIsRestartedByTheLauncherAndServesAgain(LocalStack stack) {
+    void aServiceKilledWithSigkillIsRestartedByTheLauncherAndServesAgain() {
         String service = LocalStack.CATALOG_SERVICE;
         long pid = stack.pid(service);
         int restarts = stack.restarts(service);
@@ -42,7 +40,7 @@ class SupervisionIT {
     }
 
     @Test
-    void aServiceStoppedOnPurposeStaysStoppedUntilItIsStarted(LocalStack stack) throws InterruptedException {
+    void aServiceStoppedOnPurposeStaysStoppedUntilItIsStarted() throws InterruptedException {
         String service = LocalStack.NOTIFICATION_SERVICE;
         int restarts = stack.restarts(service);
 

@@ -3,7 +3,6 @@ package dev.shopstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopstack.e2e.web.Browsers;
-import dev.shopstack.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -16,29 +15,20 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One order placement is one trace in Zipkin: the gateway, order-service, its call to catalog-service, the outbox
  * relay's send to Kafka, notification-service's consumer and its SMTP send, all under the trace id the client sent.
  */
-@ExtendWith(StackExtension.class)
-class TracingIT {
+class TracingIT extends StackTestSupport {
 
     static final Set<String> ORDER_TRACE =
             Set.of("gateway", "order-service", "catalog-service", "notification-service");
 
-    static LocalStack stack;
-    static Gateway gateway;
-    static MailCatcher mail;
-
     @BeforeAll
-    static void stack(LocalStack started) {
-        Assumptions.assumeTrue(started.settings().zipkin(), "the stack runs without Zipkin (shop.e2e.zipkin=off)");
-        stack = started;
-        gateway = new Gateway(started.gateway());
-        mail = new MailCatcher(started.mailApi());
+    static void onlyWithZipkin() {
+        Assumptions.assumeTrue(stack.settings().zipkin(), "the stack runs without Zipkin (shop.e2e.zipkin=off)");
     }
 
     @Test
