@@ -4,18 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.FilePayload;
 import dev.shopstack.local.LocalStack;
-import dev.shopstack.platform.test.GeneratedPngs;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/**
- * Account flows in a browser: the emailed reset link, the picture, and sessions that outlive their access token (or
- * not).
- */
+/** Account flows in a browser: the emailed reset link, and sessions that outlive their access token (or not). */
 @Order(2)
 class AccountBrowserIT extends BrowserTestSupport {
 
@@ -58,36 +52,6 @@ class AccountBrowserIT extends BrowserTestSupport {
                 .click();
         assertThat(page.locator("#page-error")).isVisible(); // a used link says so in words
         assertThat(page.locator("body")).not().containsText("{\"");
-    }
-
-    @Test
-    void aCustomerUploadsAPictureSeesItAndRemovesIt(LocalStack stack) {
-        var shop = new Shop(stack);
-        String name = shop.verifiedCustomer("picture");
-        Page page = browsers.person(shop.web());
-        Shop.signIn(page, name, Shop.PASSWORD);
-        page.navigate("/account");
-        var file = page.getByLabel("A JPEG, PNG or WebP picture, at most 2 MB");
-        var upload = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload picture"));
-        var remove = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove picture"));
-        assertThat(remove).hasCount(0);
-
-        file.setInputFiles(new FilePayload("notes.png", "image/png", "not a picture".getBytes(StandardCharsets.UTF_8)));
-        upload.click();
-        assertThat(page.locator("#page-error")).containsText("not a JPEG, PNG or WebP picture");
-        assertThat(remove).hasCount(0);
-
-        file.setInputFiles(new FilePayload("me.png", "image/png", GeneratedPngs.black(48, 48, 8, 2)));
-        upload.click();
-        assertThat(page.locator(".notice")).containsText("Your picture is saved.");
-        page.waitForFunction("() => { const img = document.querySelector('img.avatar');"
-                + " return img.complete && img.naturalWidth > 0; }");
-
-        remove.click();
-        assertThat(page.locator(".notice")).containsText("Your picture is removed.");
-        assertThat(remove).hasCount(0);
-        page.waitForFunction("() => { const img = document.querySelector('img.avatar');"
-                + " return img.complete && img.naturalWidth === 0; }");
     }
 
     @Test
