@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import dev.shopstack.gateway.web.AccessLogFilter;
 import dev.shopstack.gateway.web.EdgeProperties;
-import dev.shopstack.platform.headers.HeaderCharacters;
 import dev.shopstack.platform.tokens.AccessTokenValidators;
 import dev.shopstack.platform.tokens.CoolingReactiveJwkSource;
 import dev.shopstack.platform.tokens.RevocationList;
@@ -32,8 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -85,15 +82,6 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Spring's strict firewall with its own header rules, checked without a regular expression. */
-    @Bean
-    ServerWebExchangeFirewall exchangeFirewall() {
-        var firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
-        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
-        return firewall;
     }
 
     /** Public endpoints first, then the admin-only ones (more specific before more general), then: a token. */

@@ -1,7 +1,6 @@
 package dev.shopstack.platform.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.shopstack.platform.headers.HeaderCharacters;
 import dev.shopstack.platform.tokens.AccessTokenValidators;
 import dev.shopstack.platform.tokens.CoolingJwkSource;
 import dev.shopstack.platform.tokens.RevocationList;
@@ -32,8 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -51,16 +48,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @EnableConfigurationProperties(ShopSecurityProperties.class)
 @EnableMethodSecurity
 public class ResourceServerSecurityAutoConfiguration {
-
-    /** Spring's strict firewall with its own header rules, checked without a regular expression. */
-    @Bean
-    @ConditionalOnMissingBean(HttpFirewall.class)
-    HttpFirewall httpFirewall() {
-        var firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
-        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
-        return firewall;
-    }
 
     /**
      * {@code /internal/**} is for other services only: it needs the shared service credential
