@@ -35,14 +35,14 @@ class MonitoringIT extends StackTestSupport {
     @Test
     @Order(1)
     void aShortMixedLoadThroughTheGatewaySucceeds() throws Exception {
-        prometheus(stack);
-        System.out.printf("monitoring: %d requests of mixed load%n", load(stack).run(2));
+        prometheus();
+        System.out.printf("monitoring: %d requests of mixed load%n", load().run(2));
     }
 
     @Test
     @Order(2)
     void catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns() throws Exception {
-        PrometheusApi prometheus = prometheus(stack);
+        PrometheusApi prometheus = prometheus();
         Map<String, String> catalog = Map.of("application", LocalStack.CATALOG_SERVICE);
         List<String> instances = stack.instances(LocalStack.CATALOG_SERVICE);
         AtomicBoolean browsing = new AtomicBoolean(true);
@@ -97,7 +97,7 @@ class MonitoringIT extends StackTestSupport {
     @Test
     @Order(3)
     void theSmtpServerDownWhileAMailIsDueFiresEmailsFailingAndDeadLetters() {
-        PrometheusApi prometheus = prometheus(stack);
+        PrometheusApi prometheus = prometheus();
         // the alert compares the failed tries of the last 10 minutes with all tries, whatever earlier tests sent:
         // each verification email fails five tries in about 30 s (then goes to the dead-letter topic), so enough
         // sign-ups make the failures at least a quarter of the window's tries
@@ -131,7 +131,7 @@ class MonitoringIT extends StackTestSupport {
     @Test
     @Order(4)
     void theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp() {
-        PrometheusApi prometheus = prometheus(stack);
+        PrometheusApi prometheus = prometheus();
         List<String> instances = stack.instances(LocalStack.NOTIFICATION_SERVICE);
         List<String> waiting = new ArrayList<>();
         instances.forEach(stack::stop);
@@ -155,8 +155,8 @@ class MonitoringIT extends StackTestSupport {
     @Test
     @Order(5)
     void everyDashboardQueryAndEveryAlertSelectorReturnsSeries() throws Exception {
-        PrometheusApi prometheus = prometheus(stack);
-        int requests = load(stack).run(1);
+        PrometheusApi prometheus = prometheus();
+        int requests = load().run(1);
         Thread.sleep(
                 stack.settings().monitoring().scrapeInterval().multipliedBy(3).toMillis());
 
@@ -171,7 +171,7 @@ class MonitoringIT extends StackTestSupport {
         for (PromQueries.Query query : concat(dashboards, alerts)) {
             List<String> parts = query.thresholded() ? PromQueries.selectors(query.promql()) : List.of(query.promql());
             for (String promql : parts) {
-                String elsewhere = notFedHere(promql, sources, stack);
+                String elsewhere = notFedHere(promql, sources);
                 if (elsewhere != null) {
                     notLocal.add(query.where() + " (" + elsewhere + "): " + promql);
                 } else {
@@ -198,7 +198,7 @@ class MonitoringIT extends StackTestSupport {
         return all;
     }
 
-    private static MixedLoad load(LocalStack stack) {
+    private static MixedLoad load() {
         return new MixedLoad(
                 stack.gateway(),
                 stack.names().contains(LocalStack.WEB) ? stack.web() : null,
@@ -206,7 +206,7 @@ class MonitoringIT extends StackTestSupport {
                 mail);
     }
 
-    private static PrometheusApi prometheus(LocalStack stack) {
+    private static PrometheusApi prometheus() {
         assumeTrue(stack.settings().monitoring().enabled(), "monitoring mode only (-Dshop.e2e.monitoring=true)");
         assertThat(stack.names())
                 .as("Prometheus runs (the operating system's 'prometheus' package)")
@@ -218,7 +218,7 @@ class MonitoringIT extends StackTestSupport {
      * Why a query cannot return data in this run, or null when it can: one of its metrics comes only from
      * Kubernetes or an external exporter, or only from a process this run does not start.
      */
-    private static String notFedHere(String promql, Map<String, String> sources, LocalStack stack) {
+    private static String notFedHere(String promql, Map<String, String> sources) {
         for (String selector : PromQueries.selectors(promql)) {
             String source = sources.get(PromQueries.metric(selector));
             if (source == null || source.equals("services") || source.startsWith("rule:")) {

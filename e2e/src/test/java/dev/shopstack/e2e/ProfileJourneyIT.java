@@ -2,7 +2,6 @@ package dev.shopstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopstack.local.LocalStack;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +40,7 @@ class ProfileJourneyIT extends StackTestSupport {
                         .asString())
                 .isEqualTo("Lovelace");
 
-        var uploaded = upload(stack, access, "me.png", "image/png", png());
+        var uploaded = upload(access, "me.png", "image/png", png());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         String avatarUrl = Http.json(uploaded).path("avatarUrl").asString();
         var avatar = Http.get(stack.gateway() + avatarUrl, "image/png");
@@ -72,10 +71,9 @@ class ProfileJourneyIT extends StackTestSupport {
                 "mallory" + UUID.randomUUID().toString().substring(0, 8), mail);
         String me = Http.json(gateway.get("/api/users/me", access)).path("id").asString();
 
-        var text = upload(stack, access, "cat.png", "image/png", "just text".getBytes(StandardCharsets.UTF_8));
+        var text = upload(access, "cat.png", "image/png", "just text".getBytes(StandardCharsets.UTF_8));
         assertThat(text.statusCode()).isIn(400, 415);
         var html = upload(
-                stack,
                 access,
                 "x.html",
                 "text/html",
@@ -83,7 +81,7 @@ class ProfileJourneyIT extends StackTestSupport {
         assertThat(html.statusCode()).isIn(400, 415);
         byte[] huge = new byte[3 * 1024 * 1024];
         System.arraycopy(png(), 0, huge, 0, png().length);
-        var tooLarge = upload(stack, access, "big.png", "image/png", huge);
+        var tooLarge = upload(access, "big.png", "image/png", huge);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         for (var refused : java.util.List.of(text, html, tooLarge)) {
             assertThat(Http.contentType(refused)).startsWith("application/problem+json");
@@ -97,7 +95,7 @@ class ProfileJourneyIT extends StackTestSupport {
         byte[] script = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
         byte[] polyglot = Arrays.copyOf(png(), png().length + script.length);
         System.arraycopy(script, 0, polyglot, png().length, script.length);
-        var stored = upload(stack, access, "poly.png", "image/png", polyglot);
+        var stored = upload(access, "poly.png", "image/png", polyglot);
         assertThat(stored.statusCode()).isIn(200, 400, 415);
         if (stored.statusCode() == 200) {
             var served = Http.get(stack.gateway() + "/api/users/" + me + "/avatar", "image/png");
@@ -106,8 +104,7 @@ class ProfileJourneyIT extends StackTestSupport {
         System.out.println("avatar attacks: 4 hostile uploads (text, html, 3 MB, polyglot), none served as sent");
     }
 
-    private static HttpResponse<String> upload(
-            LocalStack stack, String token, String filename, String type, byte[] content) {
+    private static HttpResponse<String> upload(String token, String filename, String type, byte[] content) {
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                         + "\"\r\nContent-Type: " + type + "\r\n\r\n")

@@ -36,7 +36,7 @@ class ReplicasIT extends StackTestSupport {
                 .untilAsserted(() -> {
                     for (int port :
                             List.of(stack.ports().discovery(), stack.ports().discoveryPeer())) {
-                        Map<String, Integer> instances = registeredInstances(stack, "http://localhost:" + port);
+                        Map<String, Integer> instances = registeredInstances("http://localhost:" + port);
                         for (String app : List.of(
                                 "GATEWAY",
                                 "USER-SERVICE",
@@ -121,7 +121,7 @@ class ReplicasIT extends StackTestSupport {
         assertThat(failures).as("non-2xx answers during the rolling restart").isEmpty();
     }
 
-    private static Map<String, Integer> registeredInstances(LocalStack stack, String discovery) {
+    private static Map<String, Integer> registeredInstances(String discovery) {
         JsonNode apps = Http.json(Http.send(HttpRequest.newBuilder(URI.create(discovery + "/eureka/apps"))
                 .header("Accept", "application/json")
                 .header("Authorization", stack.discoveryAuthorization())

@@ -69,7 +69,7 @@ class SoakIT extends StackTestSupport {
                 .toList();
         customers.forEach(name -> gateway.verifiedCustomer(name, mail));
         var shoppers = new SoakShoppers(gateway, mail, product, customers);
-        Map<String, Integer> restartsBefore = restarts(stack);
+        Map<String, Integer> restartsBefore = restarts();
 
         Instant start = Instant.now();
         AtomicBoolean shopping = new AtomicBoolean(true);
@@ -93,7 +93,7 @@ class SoakIT extends StackTestSupport {
         // in replica mode: how the load spread over the instances until the first kill
         Map<String, Long> before = stack.replicas() > 1 ? InstanceLoad.snapshot(stack) : Map.of();
         Map<String, Double> shares = new TreeMap<>();
-        List<Fault> faults = chaos(stack, start, start.plus(Duration.ofMinutes(minutes)), killEvery, () -> {
+        List<Fault> faults = chaos(start, start.plus(Duration.ofMinutes(minutes)), killEvery, () -> {
             if (stack.replicas() > 1) {
                 shares.putAll(InstanceLoad.shares(stack, before, InstanceLoad.snapshot(stack)));
             }
@@ -129,7 +129,7 @@ class SoakIT extends StackTestSupport {
         shares.forEach((instance, share) -> System.out.printf(
                 "soak: %s answered %.1f %% of its service's API " + "requests before the first kill%n",
                 instance, share * 100));
-        Map<String, Integer> unexpectedRestarts = unexpectedRestarts(stack, restartsBefore, faults);
+        Map<String, Integer> unexpectedRestarts = unexpectedRestarts(restartsBefore, faults);
         stack.names()
                 .forEach(name -> System.out.printf(
                         "soak: %s resident %d MB, %d restarts%n",
@@ -167,8 +167,7 @@ class SoakIT extends StackTestSupport {
      * Every {@code every}, the next victim dies with SIGKILL (in replica mode one of its instances, by turns) and is
      * awaited until ready again; half-way, the broker stops for a minute. Ends when the soak does.
      */
-    private static List<Fault> chaos(
-            LocalStack stack, Instant start, Instant end, Duration every, Runnable beforeFirstKill) {
+    private static List<Fault> chaos(Instant start, Instant end, Duration every, Runnable beforeFirstKill) {
         List<Fault> faults = new ArrayList<>();
         Instant brokerOutage =
                 start.plus(Duration.between(start, end).dividedBy(2)).plus(every.dividedBy(2));
@@ -203,15 +202,14 @@ class SoakIT extends StackTestSupport {
         return faults;
     }
 
-    private static Map<String, Integer> restarts(LocalStack stack) {
+    private static Map<String, Integer> restarts() {
         Map<String, Integer> restarts = new HashMap<>();
         stack.names().forEach(name -> restarts.put(name, stack.restarts(name)));
         return restarts;
     }
 
     /** Restarts beyond the kills: a process that died on its own (out of memory, a crash). */
-    private static Map<String, Integer> unexpectedRestarts(
-            LocalStack stack, Map<String, Integer> before, List<Fault> faults) {
+    private static Map<String, Integer> unexpectedRestarts(Map<String, Integer> before, List<Fault> faults) {
         Map<String, Integer> unexpected = new TreeMap<>();
         for (String name : stack.names()) {
             long kills = faults.stream()
