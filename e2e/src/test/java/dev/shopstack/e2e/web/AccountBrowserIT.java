@@ -2,14 +2,23 @@ package dev.shopstack.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.RequestOptions;
 import dev.shopstack.local.LocalStack;
+import dev.shopstack.platform.test.GeneratedPngs;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Account flows in a browser: the emailed reset link, and sessions that outlive their access token (or not). */
+/**
+ * Account flows in a browser: the emailed reset link, sessions that outlive their access token (or not), and the
+ * profile picture.
+ */
 @Order(2)
 class AccountBrowserIT extends BrowserTestSupport {
 
@@ -83,5 +92,39 @@ class AccountBrowserIT extends BrowserTestSupport {
         phone.navigate("/orders");
         assertThat(phone).hasURL(Pattern.compile(".*/sign-in"));
         assertThat(phone.locator("#page-error")).containsText("sign in");
+    }
+
+    @Test
+    void aCustomerUploadsAPictureSeesItServedAndRemovesItAndAFileThatIsNoPictureIsRefusedInWords(LocalStack stack) {
+        var shop = new Shop(stack);
+        String name = shop.verifiedCustomer("picture");
+        Page page = browsers.person(shop.web());
+        Shop.signIn(page, name, Shop.PASSWORD);
+        page.navigate("/account");
+        Locator remove = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove picture"));
+        assertThat(remove).hasCount(0);
+
+        upload(page, new FilePayload("notes.png", "image/png", "not a picture".getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.locator("#page-error")).containsText("not a JPEG, PNG or WebP picture");
+
+        upload(page, new FilePayload("me.png", "image/png", GeneratedPngs.black(48, 48, 8, 2)));
+        assertThat(page.locator(".notice")).containsText("Your picture is saved.");
+        String shown = page.getByAltText("Your current picture").getAttribute("src");
+        var picture = page.request().get(shown, RequestOptions.create().setMaxRedirects(0));
+        assertThat(picture).isOK(); // the picture itself, not the redirect to the placeholder
+        Assertions.assertThat(picture.headers().get("content-type")).startsWith("image/");
+
+        remove.click();
+        assertThat(page.locator(".notice")).containsText("Your picture is removed.");
+        assertThat(remove).hasCount(0);
+        assertThat(page.request().get(shown, RequestOptions.create().setMaxRedirects(0)))
+                .not()
+                .isOK();
+    }
+
+    private static void upload(Page page, FilePayload file) {
+        page.locator("#file").setInputFiles(file);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload picture"))
+                .click();
     }
 }
