@@ -42,7 +42,8 @@ USER 10001:10001
 # Defaults for a bare `docker run`: the GC named (below 2 CPUs or 1792 MB HotSpot picks SerialGC), heap a share of
 # the container's limit. Deployments replace JAVA_OPTS with an explicit budget per service (heap, metaspace, code
 # cache, direct memory: docs/operations.md, "Memory budget"). MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas
-# (8 x cores of 64 MB address space each) otherwise grow native memory past any budget.
+# (8 x cores of 64 MB address space each) otherwise grow native memory past any budget; measured in
+# docs/performance.md (finding 21).
 ENV JAVA_OPTS="-XX:+UseG1GC -XX:MaxRAMPercentage=60 -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     MALLOC_ARENA_MAX=2 \
     SERVICE_NAME="${SERVICE}"
