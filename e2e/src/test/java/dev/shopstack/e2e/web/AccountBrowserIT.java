@@ -106,6 +106,7 @@ class AccountBrowserIT extends BrowserTestSupport {
 
         upload(page, new FilePayload("notes.png", "image/png", "not a picture".getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#page-error")).containsText("not a JPEG, PNG or WebP picture");
+        assertThat(remove).hasCount(0); // nothing was saved
 
         upload(page, new FilePayload("me.png", "image/png", GeneratedPngs.black(48, 48, 8, 2)));
         assertThat(page.locator(".notice")).containsText("Your picture is saved.");
