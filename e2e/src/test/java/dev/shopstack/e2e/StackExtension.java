@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,7 +15,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts the whole platform once for all e2e tests (with the same launcher as the local run), on ports shifted by
- * 10000 so it can run beside a developer's own stack, with fresh data. Closed when the test JVM finishes. The start-up
+ * 10000 so it can run beside a developer's own stack, with fresh data; in a run with browser tests, it starts while
+ * they run (see {@link #startInBackground}). Closed when the test JVM finishes. The start-up
  * cache is the machine's shared one: a jar that was trained before (by ./run-local or an earlier run) is not trained
  * again. System properties: {@code shop.e2e.replicas} (instances of every service, default 1),
  * {@code shop.e2e.monitoring} (Prometheus, default false), {@code shop.e2e.zipkin} (default on).
@@ -60,16 +63,46 @@ public class StackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot()
-                .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class)
-                .stack();
+        return startedStack(context).stack();
     }
 
-    /** Closing the root store at the end of the run stops every process. */
-    record StartedStack(LocalStack stack) implements AutoCloseable {
+    /**
+     * Starts the shared stack on a thread of its own, when a test of this run needs it: the browser tests call this
+     * after their first class, so that the shared stack starts while they run instead of after them.
+     */
+    public static void startInBackground(ExtensionContext context) {
+        if (SharedStackDemand.wanted()) {
+            startedStack(context);
+        }
+    }
 
-        static StartedStack start() {
+    private static StartedStack startedStack(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.begin(), StartedStack.class);
+    }
+
+    /** Closing the root store at the end of the run stops every process (after a start still under way). */
+    record StartedStack(CompletableFuture<LocalStack> starting) implements AutoCloseable {
+
+        static StartedStack begin() {
+            return new StartedStack(CompletableFuture.supplyAsync(StartedStack::start, task -> {
+                Thread thread = new Thread(task, "shared-e2e-stack");
+                thread.setDaemon(true);
+                thread.start();
+            }));
+        }
+
+        /** The stack once it is up; a failed start fails every test that needs it, without a second try. */
+        LocalStack stack() {
+            try {
+                return starting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        private static LocalStack start() {
             Path root = Path.of(System.getProperty("shop.root", ".."))
                     .toAbsolutePath()
                     .normalize();
@@ -99,13 +132,22 @@ public class StackExtension implements ParameterResolver {
             }
             LocalStack stack = LocalStack.start(settings);
             System.out.println(stack.summary());
-            StackWarmup.run(stack, settings.replicas());
-            return new StartedStack(stack);
+            try {
+                StackWarmup.run(stack, settings.replicas());
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+            return stack;
         }
 
         @Override
         public void close() {
-            stack.close();
+            try {
+                starting.join().close();
+            } catch (CompletionException failedStart) {
+                // nothing was left running
+            }
         }
     }
 }

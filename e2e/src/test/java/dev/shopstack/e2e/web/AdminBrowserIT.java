@@ -54,6 +54,7 @@ class AdminBrowserIT extends BrowserTestSupport {
         var placed = shop.api("POST", "/api/orders", """
                 {"lines":[{"productId":%d,"quantity":1}],"shippingAddress":{"name":"Eve","line1":"1 Main Street",
                  "postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(product), token);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String orderId = Shop.json(placed).path("id").asString();
         var paid = shop.api(
                 "POST",

@@ -1,5 +1,6 @@
 package dev.shopstack.e2e.web;
 
+import dev.shopstack.e2e.StackExtension;
 import dev.shopstack.local.LocalStack;
 import dev.shopstack.local.Ports;
 import dev.shopstack.local.StackSettings;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,13 +17,16 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A stack of its own for the browser tests, with the settings a real deployment has where the other e2e tests
  * relax them: the gateway's login limit stays at 5 a minute per client and the gateway believes the web module's
- * {@code X-Forwarded-For} (it runs on loopback), and access tokens live 20 seconds so a test can outlive one. Ports
- * are shifted by 15000 (the shared e2e stack uses 10000). Started once for every browser test class (they run
- * first, see {@link org.junit.jupiter.api.Order}), stopped after the last of them.
+ * {@code X-Forwarded-For} (it runs on loopback), and access tokens live 20 seconds so a test can outlive one. Started
+ * once for every browser test class (they run first, see {@link org.junit.jupiter.api.Order}), stopped after the last
+ * of them. After the first browser test class, the shared stack starts in the background
+ * ({@link StackExtension#startInBackground}) to be ready when the browser tests are done, so the two run side by side
+ * for a while: ports are shifted by 20000, the shared stack's by 10000 (15000 would put this SMTP port on the shared
+ * mail API's).
  */
-public class BrowserStack implements ParameterResolver {
+public class BrowserStack implements ParameterResolver, AfterAllCallback {
 
-    static final int PORT_OFFSET = 15_000;
+    static final int PORT_OFFSET = 20_000;
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
     /** Sign-up and the API stay relaxed (test set-up calls them from loopback); login keeps its real limit. */
@@ -34,6 +39,15 @@ public class BrowserStack implements ParameterResolver {
             "--shop.rate-limit.api.burst=10000",
             // the web module is the one proxy in front of the gateway
             "--shop.gateway.trusted-proxies=127.0.0.1/32,::1/128");
+
+    /**
+     * After the first browser test class, this stack has served a whole journey: its first, slow answers of freshly
+     * started JVMs are behind it, and the shared stack may start beside the rest (a no-op after that).
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        StackExtension.startInBackground(context);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,5 +1,6 @@
 package dev.shopstack.e2e.web;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +13,8 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     static void launchChromium() {
+        // as long as a page action may take (Browsers.person): the shared stack may be starting beside these tests
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         browsers = Browsers.launch();
     }
 
