@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shopstack.e2e.web.Browsers;
 import dev.shopstack.local.LocalStack;
+import dev.shopstack.platform.test.AtOnce;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * With monitoring on ({@code -Dshop.e2e.monitoring=true}: Prometheus scraping every 5 s, {@code for:} windows cut to
  * 20 s), the dashboards and alert rules are proven against the live platform: after a short mixed load, each injected
- * fault fires its alert, which resolves once the fault is removed; then every dashboard query and every vector
+ * fault fires its alert, which resolves once the fault is removed (the catalog's instances and the notification
+ * consumers go down at the same time, each outage with alerts of its own); then every dashboard query and every vector
  * selector of every alert returns series. The query check runs last so that the series only a failure creates (5xx,
  * failed sends) exist, as on any platform that has lived a while.
  */
@@ -41,8 +43,22 @@ class MonitoringIT extends StackTestSupport {
 
     @Test
     @Order(2)
-    void catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns() throws Exception {
+    void catalogInstancesDownAndTheConsumerStoppedAtTheSameTimeEachFireTheirOwnAlertsAndResolve() throws Exception {
         PrometheusApi prometheus = prometheus();
+        // two unrelated outages at once, as on a bad day: each alert must name its own application, and the two
+        // waits for firing and resolving overlap instead of adding up
+        AtOnce.rounds(1, 2, (round, outage) -> {
+            if (outage == 0) {
+                catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns(prometheus);
+            } else {
+                theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp(prometheus);
+            }
+            return outage;
+        });
+    }
+
+    private static void catalogInstancesDownWarnThenPageAndTheCatalogErrorBudgetBurns(PrometheusApi prometheus)
+            throws Exception {
         Map<String, String> catalog = Map.of("application", LocalStack.CATALOG_SERVICE);
         List<String> instances = stack.instances(LocalStack.CATALOG_SERVICE);
         AtomicBoolean browsing = new AtomicBoolean(true);
@@ -88,6 +104,28 @@ class MonitoringIT extends StackTestSupport {
         }
     }
 
+    private static void theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp(
+            PrometheusApi prometheus) {
+        List<String> instances = stack.instances(LocalStack.NOTIFICATION_SERVICE);
+        List<String> waiting = new ArrayList<>();
+        instances.forEach(stack::stop);
+        try {
+            for (int i = 0; i < 3; i++) {
+                waiting.add(
+                        gateway.register("lag" + UUID.randomUUID().toString().substring(0, 8)));
+            }
+            prometheus.awaitFiring("ShopstackConsumerAbsent", Map.of(), FIRE);
+            prometheus.awaitFiring(
+                    "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), FIRE);
+        } finally {
+            instances.stream().filter(name -> !stack.isRunning(name)).forEach(stack::start);
+        }
+        waiting.forEach(email -> mail.await(email, "verification code", Duration.ofMinutes(2)));
+        prometheus.awaitResolved("ShopstackConsumerAbsent", Map.of(), RESOLVE);
+        prometheus.awaitResolved(
+                "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), RESOLVE);
+    }
+
     /** Debian's package serves the classic UI under /classic; a release build serves its own UI at /alerts. */
     private static String alertsPage(String prometheus) {
         String classic = prometheus + "/classic/alerts";
@@ -130,30 +168,6 @@ class MonitoringIT extends StackTestSupport {
 
     @Test
     @Order(4)
-    void theConsumerStoppedWhileEventsAreProducedFiresConsumerAbsentAndCatchesUp() {
-        PrometheusApi prometheus = prometheus();
-        List<String> instances = stack.instances(LocalStack.NOTIFICATION_SERVICE);
-        List<String> waiting = new ArrayList<>();
-        instances.forEach(stack::stop);
-        try {
-            for (int i = 0; i < 3; i++) {
-                waiting.add(
-                        gateway.register("lag" + UUID.randomUUID().toString().substring(0, 8)));
-            }
-            prometheus.awaitFiring("ShopstackConsumerAbsent", Map.of(), FIRE);
-            prometheus.awaitFiring(
-                    "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), FIRE);
-        } finally {
-            instances.stream().filter(name -> !stack.isRunning(name)).forEach(stack::start);
-        }
-        waiting.forEach(email -> mail.await(email, "verification code", Duration.ofMinutes(2)));
-        prometheus.awaitResolved("ShopstackConsumerAbsent", Map.of(), RESOLVE);
-        prometheus.awaitResolved(
-                "ShopstackAllReplicasDown", Map.of("application", LocalStack.NOTIFICATION_SERVICE), RESOLVE);
-    }
-
-    @Test
-    @Order(5)
     void everyDashboardQueryAndEveryAlertSelectorReturnsSeries() throws Exception {
         PrometheusApi prometheus = prometheus();
         int requests = load().run(1);
