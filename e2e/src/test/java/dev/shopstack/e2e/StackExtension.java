@@ -16,10 +16,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Starts the whole platform once for all e2e tests (with the same launcher as the local run), on ports shifted by
  * 10000 so it can run beside a developer's own stack, with fresh data; in a run with browser tests, it starts while
- * they run (see {@link #startInBackground}). Closed when the test JVM finishes. The start-up
- * cache is the machine's shared one: a jar that was trained before (by ./run-local or an earlier run) is not trained
- * again. System properties: {@code shop.e2e.replicas} (instances of every service, default 1),
- * {@code shop.e2e.monitoring} (Prometheus, default false), {@code shop.e2e.zipkin} (default on).
+ * they run (see {@link #startInBackground}). Closed when the test JVM finishes. The start-up cache is the machine's
+ * shared one: a jar that was trained before (by ./run-local or an earlier run) is not trained again. System
+ * properties: {@code shop.e2e.replicas} (instances of every service, default 1), {@code shop.e2e.monitoring}
+ * (Prometheus, default false), {@code shop.e2e.zipkin} (default on).
  */
 public class StackExtension implements ParameterResolver {
 
@@ -98,7 +98,14 @@ public class StackExtension implements ParameterResolver {
             try {
                 return starting.join();
             } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                // the start's own failure (an AssertionError of the warm-up, too), not the future's wrapper
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
             }
         }
 
@@ -134,7 +141,7 @@ public class StackExtension implements ParameterResolver {
             System.out.println(stack.summary());
             try {
                 StackWarmup.run(stack, settings.replicas());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // the warm-up's checks throw AssertionError
                 stack.close();
                 throw e;
             }
