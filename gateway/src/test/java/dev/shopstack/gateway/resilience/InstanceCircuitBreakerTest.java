@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.cloud.loadbalancer.cache.enabled=false",
-            "shop.gateway.circuit-breaker.wait-in-open-state=2s",
+            "shop.gateway.circuit-breaker.wait-in-open-state=10s",
             "shop.rate-limit.api.requests=1000",
             "shop.rate-limit.api.period=1s",
             "shop.rate-limit.api.burst=1000",
@@ -46,7 +46,11 @@ class InstanceCircuitBreakerTest {
     static final int deadCatalogPort = Ports.unused();
     static final int deadOrdersPort = Ports.unused();
     static final List<StubBackend> revived = new ArrayList<>();
-    /** Open, or half open once the 2 s wait has run out during the loop: either way the circuit has opened. */
+    /**
+     * Open, or half open once the 10 s wait has run out during the loop: either way the circuit has opened. The wait
+     * is long enough for the writes test's calls after the opening to run inside it on a busy machine (half open, the
+     * dead instance gets trial calls again, each a 503), and short enough for the reads test to see it close.
+     */
     static final List<CircuitBreaker.State> OPENED = List.of(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
 
     @DynamicPropertySource
@@ -88,7 +92,7 @@ class InstanceCircuitBreakerTest {
 
         StubBackend back = new StubBackend(JWKS, deadCatalogPort);
         revived.add(back);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             client().get().uri("/api/products").exchange().expectStatus().isOk();
             assertThat(state("catalog-service", deadCatalogPort)).isEqualTo(CircuitBreaker.State.CLOSED);
         });
