@@ -76,7 +76,7 @@ class CatalogResilienceApiTest extends IntegrationTestSupport {
         assertThat(CATALOG.reserveCalls()).as("an open breaker does not call").isEqualTo(callsSoFar);
 
         CATALOG.mode(Mode.UP);
-        Thread.sleep(1_100); // wait-duration-in-open-state in the test profile: 1 s
+        Thread.sleep(3_100); // wait-duration-in-open-state in the test profile: 3 s
 
         assertThat(post(ALICE, "ok1", body(BOOK, 1))).hasStatus(HttpStatus.CREATED);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
