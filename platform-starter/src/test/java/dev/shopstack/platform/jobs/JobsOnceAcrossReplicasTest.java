@@ -87,9 +87,11 @@ class JobsOnceAcrossReplicasTest {
         // 6 s of 20 ms schedules on two replicas would be hundreds of runs unlocked; locked, one per second
         long seconds = Duration.ofNanos(end - runs.get(0).at()).toSeconds();
         assertThat(runs).hasSizeBetween((int) seconds - 1, (int) seconds + 1);
+        // the lock holds for 1 s from when it is taken; the body that notes the time runs a moment after that, a
+        // moment a busy machine can stretch to a few hundred milliseconds; unlocked, two runs would be 20 ms apart
         for (int i = 1; i < runs.size(); i++) {
             assertThat(Duration.ofNanos(runs.get(i).at() - runs.get(i - 1).at()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(500));
         }
         assertThat(runs.stream().filter(run -> run.at() > aStopped).map(Run::replica))
                 .as("runs once a stopped")
